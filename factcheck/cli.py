@@ -1,0 +1,122 @@
+"""The command line: parse options, call the pipeline, hand the result to a reporter, exit.
+
+Errors the core raises (FactcheckError) become one line on stderr and exit code 2; any
+other exception too, with the traceback only under ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import FactcheckError, InputError, UsageError
+from .outputs import write_output
+from .report import REPORTERS, RenderOptions, formats_for
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _color_enabled(choice: str, stream: Any) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _render_options(color: str, output: str | None, show: tuple[str, ...] = ()) -> RenderOptions:
+    to_terminal = output is None and sys.stdout.isatty()
+    width = int(os.environ.get("COLUMNS", "0") or 0) or (os.get_terminal_size().columns if to_terminal else 140)
+    return RenderOptions(
+        color=_color_enabled(color, sys.stdout) if output is None else color == "always",
+        width=max(60, width),
+        show_agree="agree" in show,
+    )
+
+
+def format_option(function: str) -> Callable[[Any], Any]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(formats_for(function)), default="table", show_default=True,
+        help="Output format.",
+    )
+
+
+output_option = click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+force_option = click.option("--force", is_flag=True, help="Let --output replace an existing file.")
+color_option = click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="Colour in tables (NO_COLOR is honoured).",
+)
+
+
+def emit(text: str, output: str | None, force: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_output(output, text, force=force)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Find which figures agree, contradict or are damaged across versions of a Chinese news report."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("file")
+@format_option("render_extract")
+@output_option
+@force_option
+@color_option
+def extract(file: str, fmt: str, output: str | None, force: bool, color: str) -> None:
+    """List every figure in FILE with line, value, unit, qualifier and kind."""
+    from .pipeline import analyse, load_document
+
+    analysis = analyse(load_document(file))
+    emit(REPORTERS[fmt].render_extract(analysis, _render_options(color, output)), output, force)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning every failure into one line and exit code 2."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        code = cli.main(args=args, prog_name="factcheck", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("factcheck: aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        if debug:
+            traceback.print_exc()
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except FactcheckError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"factcheck: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        click.echo("factcheck: interrupted", err=True)
+        sys.exit(EXIT_ERROR)
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
+        if debug:
+            traceback.print_exc()
+        click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+__all__ = ["cli", "main", "InputError", "UsageError"]

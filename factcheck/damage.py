@@ -1,0 +1,127 @@
+"""Finds passages damaged by encoding or OCR, in the normalised text.
+
+Spans are found on the normalised view (pinyin gone, Simplified script) and mapped back
+to the original characters by the caller. Each finder is a small function returning
+``(start, end, kind)`` triples over the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+from .models import DamageKind
+from .normalize import CJK, PINYIN_LETTERS
+
+Found = tuple[int, int, DamageKind]
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """The most frequent Chinese characters (shipped list, derived from jieba's dictionary)."""
+    data = resources.files("factcheck").joinpath("data/common_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line for line in data.splitlines() if not line.startswith("#")))
+
+
+_CJK_RE = re.compile(f"[{CJK}]")
+
+# `?lián)?`, `?yōu)?`, `??h`: a question mark where a character was, followed by the
+# remains of its pinyin annotation. Runs of U+FFFD are the decoder's own marks.
+_QUESTION_PINYIN = re.compile(rf"\?+[{PINYIN_LETTERS}]+\)?\??|\?+[{PINYIN_LETTERS}]*\)\??")
+_REPLACEMENT = re.compile("\ufffd+")
+# Digit-like symbols that `str.isdigit()` accepts but no number parser should: ➏ ③ ⑴.
+_DIGIT_LIKE = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]+")
+# OCR: a Latin look-alike for 工 or 一 at the start of a Chinese word (`L会`, `-项项`),
+# and letters inside numbers (`1O0`).
+_OCR_LOOKALIKE = re.compile(rf"(?:(?<=^)|(?<=[\s,。;:、\"'(]))[L\-](?=[{CJK}])", re.M)
+_LETTER_IN_NUMBER = re.compile(r"(?<=[0-9])[OoIl|](?=[0-9])|(?<=[0-9])[Oo](?=[0-9OoIl]*[万亿%])")
+
+
+def _is_odd(text: str, i: int, common: frozenset[str]) -> bool:
+    """A character that is unlikely in running Chinese text at this place."""
+    ch = text[i]
+    if "\ue000" <= ch <= "\uf8ff":  # private-use code points: never in a real report
+        return True
+    if _CJK_RE.match(ch):
+        return ch not in common
+    if ch.isascii() and (ch.isalpha() or ch in "@#$^&*_|\\`~"):
+        # A lone Latin letter between Chinese characters: mojibake leaves ASCII bytes
+        # behind (`瓣P`, `苎a`); a real word or acronym has neighbours of its kind.
+        left = text[i - 1] if i > 0 else " "
+        right = text[i + 1] if i + 1 < len(text) else " "
+        return bool(_CJK_RE.match(left)) and not (right.isascii() and right.isalnum())
+    return ch in "€\u0080\u0081\u00a2\u00a3\u00a5\u00a6\u00a8\u00ac\u00af"
+
+
+def _mojibake_runs(text: str) -> Iterator[Found]:
+    """Runs where at least two of any four neighbouring characters are odd: ``白诠募尤肓斯``."""
+    common = common_chars()
+    odd = [_is_odd(text, i, common) for i in range(len(text))]
+    n = len(text)
+    i = 0
+    while i < n:
+        if not odd[i]:
+            i += 1
+            continue
+        # Look for a second odd character within the next three.
+        j = i + 1
+        while j < min(n, i + 4) and not odd[j]:
+            if text[j] in "\n。":
+                break
+            j += 1
+        if j < n and j < i + 4 and odd[j] and "\n" not in text[i:j]:
+            end = j + 1
+            # Extend while more odd characters keep coming.
+            k = end
+            while k < n and k < end + 3 and text[k] not in "\n。":
+                if odd[k]:
+                    end = k + 1
+                k += 1
+            yield i, end, DamageKind.ENCODING
+            i = end
+        else:
+            i += 1
+
+
+def _extend_question_run(text: str, start: int, end: int) -> int:
+    """Extend a `?`-pinyin seed over the mojibake that follows it (`?cè)诤辛艘粋€`)."""
+    common = common_chars()
+    k = end
+    while k < len(text):
+        ch = text[k]
+        if ch == "?" or (_CJK_RE.match(ch) and ch not in common) or _is_odd(text, k, common):
+            k += 1
+            end = k
+            continue
+        break
+    # A trailing `?` one or two characters on closes the same run (`?yàn)橐咔橛绊?`).
+    ahead = text[end : end + 3]
+    if "?" in ahead and all(_CJK_RE.match(c) or c == "?" for c in ahead[: ahead.index("?") + 1]):
+        end += ahead.index("?") + 1
+    return end
+
+
+def find_damage(text: str) -> list[Found]:
+    """All damaged spans in a normalised text, merged, in order."""
+    found: list[Found] = []
+    for m in _QUESTION_PINYIN.finditer(text):
+        found.append((m.start(), _extend_question_run(text, m.start(), m.end()), DamageKind.ENCODING))
+    found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _REPLACEMENT.finditer(text))
+    found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _DIGIT_LIKE.finditer(text))
+    found.extend((m.start(), m.end(), DamageKind.OCR) for m in _OCR_LOOKALIKE.finditer(text))
+    found.extend((m.start(), m.end(), DamageKind.OCR) for m in _LETTER_IN_NUMBER.finditer(text))
+    found.extend(_mojibake_runs(text))
+    return _merge(found)
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    merged: list[Found] = []
+    for start, end, kind in sorted(found):
+        if merged and start <= merged[-1][1]:
+            prev_start, prev_end, prev_kind = merged[-1]
+            merged[-1] = (prev_start, max(prev_end, end), prev_kind)
+        else:
+            merged.append((start, end, kind))
+    return merged

@@ -1,0 +1,131 @@
+"""The pipeline, top to bottom: load → normalize → damage → segment → extract → align → compare.
+
+Every function here is pure apart from :func:`load_document`, which reads a file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import damage as damage_stage
+from . import figures as figure_stage
+from .load import LoadedText, read_path
+from .models import Damage, DamageKind, Document, Figure, Kind, NormalizedText, Sentence
+from .normalize import detect_script, normalize
+from .segment import document_year, resolve_scope, scope_before, split_sentences
+
+FURNITURE = ("copyright notice", "subscription line", "site navigation")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTEXT_NOISE = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A document with everything the comparison needs: sentences and figures."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    figures: tuple[Figure, ...]
+    year: int | None
+
+
+def build_document(loaded: LoadedText) -> Document:
+    """Normalise a decoded text and find its damage."""
+    text = loaded.text
+    nt = normalize(text, is_html=loaded.is_html)
+    line_starts = (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
+    found = damage_stage.find_damage(nt.text)
+    spans = []
+    for start, end, kind in found:
+        o_start, o_end = nt.original_span(start, end)
+        spans.append(Damage(o_start, o_end, bisect.bisect_right(line_starts, o_start), kind, text[o_start:o_end]))
+    return Document(loaded.path, text, loaded.encoding, nt, detect_script(text), tuple(spans), line_starts)
+
+
+def analyse(document: Document) -> Analysis:
+    """Sentences and figures of a document."""
+    nt = document.normalized
+    damage_norm = _damage_in_normalized(nt, document.damage)
+    sentences = split_sentences(nt, document.line_starts, damage_norm)
+    year = document_year(nt.text)
+    sentence_starts = [s.norm_start for s in sentences]
+    result: list[Figure] = []
+    raws = figure_stage.find_figures(nt.text)
+    starts = {r.start for r in raws}
+    for _, d_end in damage_norm:
+        tail = figure_stage.figure_after_damage(nt.text, d_end)
+        if tail is not None and tail.start not in starts:
+            raws.append(tail)
+    raws.sort(key=lambda r: r.start)
+    for raw in raws:
+        idx = max(0, bisect.bisect_right(sentence_starts, raw.start) - 1)
+        sentence = sentences[idx] if sentences else None
+        if sentence is not None and sentence.boilerplate in FURNITURE and raw.kind not in (Kind.DATE, Kind.YEAR):
+            continue  # subscription prices, notice numbering: page furniture, not claims
+        result.append(_to_figure(document, nt, raw, sentence, damage_norm, year))
+    return Analysis(document, tuple(sentences), tuple(result), year)
+
+
+def _damage_in_normalized(nt: NormalizedText, damage: tuple[Damage, ...]) -> list[tuple[int, int]]:
+    """Damage spans in normalised coordinates (for adjacency tests on figures)."""
+    out = []
+    for d in damage:
+        lo = bisect.bisect_left(nt.ends, d.start + 1)
+        hi = bisect.bisect_left(nt.starts, d.end)
+        out.append((lo, max(lo, hi)))
+    return out
+
+
+def _to_figure(
+    document: Document,
+    nt: NormalizedText,
+    raw: figure_stage.RawFigure,
+    sentence: Sentence | None,
+    damage_norm: list[tuple[int, int]],
+    year: int | None,
+) -> Figure:
+    start, end = nt.original_span(raw.start, raw.end)
+    damaged = any(d_start <= raw.end and raw.start <= d_end for d_start, d_end in damage_norm)
+    sentence_text = sentence.text if sentence else ""
+    offset_in_sentence = raw.start - sentence.norm_start if sentence else 0
+    scope = resolve_scope(scope_before(sentence_text, offset_in_sentence), year)
+    left = _CONTEXT_NOISE.sub("", nt.text[max(0, raw.start - 12) : raw.start])[-6:]
+    right = _CONTEXT_NOISE.sub("", nt.text[raw.end : raw.end + 12])[:6]
+    return Figure(
+        text=document.text[start:end],
+        start=start,
+        end=end,
+        line=document.line_of(start),
+        value=raw.value,
+        unit=raw.unit,
+        qualifier=raw.qualifier,
+        kind=raw.kind,
+        damaged=damaged,
+        sentence=sentence_text,
+        norm_start=raw.start,
+        norm_end=raw.end,
+        precision=raw.precision,
+        scope=scope,
+        context=f"{left}|{right}",
+        value_high=raw.value_high,
+        open_end=raw.open_end,
+    )
+
+
+def load_document(path: str) -> Document:
+    """Read, decode and normalise one file."""
+    return build_document(read_path(path))
+
+
+def document_from_text(text: str, path: str = "<text>") -> Document:
+    return build_document(LoadedText(path, text, "utf-8", False))
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in ``text`` (a sentence, a paragraph or a whole report); spans index ``text``."""
+    return list(analyse(document_from_text(text)).figures)
+
+
+__all__ = ["Analysis", "analyse", "build_document", "document_from_text", "extract_figures", "load_document", "DamageKind"]

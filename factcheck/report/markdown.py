@@ -1,0 +1,58 @@
+"""Markdown, for a pull-request comment or a desk note."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..models import Figure, Report
+    from ..pipeline import Analysis
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_extract(analysis: Analysis, options: Any) -> str:
+    doc = analysis.document
+    lines = [f"# Figures in `{doc.path}`", "", f"{len(analysis.figures)} figures, {len(doc.damage)} damaged passages.", ""]
+    lines += ["| line | figure | value | unit | qualifier | kind | damaged |", "|---:|---|---:|---|---|---|---|"]
+    for f in analysis.figures:
+        lines.append(
+            f"| {f.line} | {_cell(f.text)} | {_value(f)} | {f.unit or ''} | {f.qualifier.value} | {f.kind.value} | "
+            f"{'yes' if f.damaged else ''} |"
+        )
+    if doc.damage:
+        lines += ["", "## Damaged passages", "", "| line | kind | text |", "|---:|---|---|"]
+        lines += [f"| {d.line} | {d.kind.value} | `{_cell(d.text)}` |" for d in doc.damage]
+    return "\n".join(lines) + "\n"
+
+
+def _value(f: Figure) -> str:
+    if f.value is None:
+        return "?"
+    return f"{f.value:,.10g}" + (f"–{f.value_high:,.10g}" if f.value_high is not None else "")
+
+
+def _side(f: Figure | None, path: str) -> str:
+    return f"{_cell(f.text)} ({path}:{f.line})" if f else "—"
+
+
+def render_compare(report: Report, options: Any) -> str:
+    a_doc, b_doc = report.documents
+    s = report.summary
+    lines = [
+        f"# factcheck: `{a_doc.path}` vs `{b_doc.path}`",
+        "",
+        ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.items()),
+        "",
+        "| status | A | B | reason |",
+        "|---|---|---|---|",
+    ]
+    for f in report.findings:
+        if f.status.value == "agree" and not getattr(options, "show_agree", False):
+            continue
+        lines.append(f"| {f.status.value} | {_side(f.a, a_doc.path)} | {_side(f.b, b_doc.path)} | {_cell(f.reason)} |")
+    if not getattr(options, "show_agree", False) and s["agree"]:
+        lines += ["", f"{s['agree']} agreements not listed (use `--show agree`)."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,158 @@
+"""Rich tables for a person at a terminal (plain text when colour is off)."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from ..models import Document, Figure, Finding, Report
+    from ..pipeline import Analysis
+
+STATUS_STYLE = {
+    "contradiction": "bold red",
+    "damaged": "yellow",
+    "not_comparable": "cyan",
+    "only_in_a": "magenta",
+    "only_in_b": "magenta",
+    "agree": "green",
+}
+
+
+def _console(options: Any) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=getattr(options, "width", 120),
+        force_terminal=getattr(options, "color", False),
+        no_color=not getattr(options, "color", False),
+        color_system="standard" if getattr(options, "color", False) else None,
+        highlight=False,
+        emoji=False,
+    )
+    return console, buffer
+
+
+def _value(f: Figure) -> str:
+    if f.value is None:
+        return "?"
+    text = f"{f.value:,.10g}"
+    if f.value_high is not None:
+        text += f"–{f.value_high:,.10g}"
+    return text
+
+
+def render_extract(analysis: Analysis, options: Any) -> str:
+    console, buffer = _console(options)
+    doc = analysis.document
+    table = Table(title=f"Figures in {doc.path}", box=box.SIMPLE_HEAVY, show_lines=False)
+    for name, justify in (("line", "right"), ("figure", "left"), ("value", "right"), ("unit", "left"),
+                          ("qualifier", "left"), ("kind", "left"), ("sentence", "left")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for f in analysis.figures:
+        figure = Text(f.text, style="bold yellow" if f.damaged else "bold")
+        if f.damaged:
+            figure.append(" (damaged)", style="yellow")
+        table.add_row(str(f.line), figure, _value(f), f.unit or "", f.qualifier.value, f.kind.value,
+                      _clip(f.sentence, 60))
+    console.print(table)
+    _print_damage(console, doc)
+    console.print(
+        f"{len(analysis.figures)} figures, {sum(f.damaged for f in analysis.figures)} damaged; "
+        f"{len(doc.damage)} damaged passages; encoding {doc.encoding}, script {doc.script}"
+    )
+    return buffer.getvalue()
+
+
+def _print_damage(console: Console, doc: Document) -> None:
+    if not doc.damage:
+        return
+    table = Table(title=f"Damaged passages in {doc.path}", box=box.SIMPLE, show_lines=False)
+    table.add_column("line", justify="right")
+    table.add_column("kind")
+    table.add_column("text", overflow="fold")
+    for d in doc.damage:
+        table.add_row(str(d.line), d.kind.value, Text(d.text, style="yellow"))
+    console.print(table)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _context(f: Figure | None) -> Text:
+    """The figure's sentence with the figure highlighted (clipped around it)."""
+    if f is None:
+        return Text("—", style="dim")
+    sentence = f.sentence
+    norm_figure = sentence.find(_strip(f.text))
+    text = Text()
+    if norm_figure < 0:
+        text.append(_clip(sentence, 50))
+        return text
+    end = norm_figure + len(_strip(f.text))
+    left = sentence[max(0, norm_figure - 18) : norm_figure]
+    right = sentence[end : end + 14]
+    text.append(("…" if norm_figure > 18 else "") + left)
+    text.append(sentence[norm_figure:end], style="bold reverse")
+    text.append(right + ("…" if end + 14 < len(sentence) else ""))
+    return text
+
+
+def _strip(figure_text: str) -> str:
+    from ..normalize import normalize_fragment
+
+    return normalize_fragment(figure_text)
+
+
+def _side(f: Figure | None, path: str) -> Text:
+    if f is None:
+        return Text("—", style="dim")
+    text = Text(f.text, style="bold")
+    text.append(f"\n{path}:{f.line}", style="dim")
+    return text
+
+
+def render_compare(report: Report, options: Any) -> str:
+    console, buffer = _console(options)
+    a_doc, b_doc = report.documents
+    show_agree = getattr(options, "show_agree", False)
+    table = Table(title=f"{a_doc.path}  vs  {b_doc.path}", box=box.SIMPLE_HEAVY, show_lines=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("A", overflow="fold")
+    table.add_column("B", overflow="fold")
+    table.add_column("context A / B", overflow="fold", ratio=3)
+    table.add_column("reason", overflow="fold", ratio=2)
+    shown = [f for f in report.findings if show_agree or f.status.value != "agree"]
+    for finding in shown:
+        table.add_row(*_row(finding, a_doc.path, b_doc.path))
+    if shown:
+        console.print(table)
+    for doc in report.documents:
+        _print_damage(console, doc)
+    if report.left_out:
+        parts = ", ".join(f"{n} {reason}" for reason, n in sorted(report.left_out.items()))
+        console.print(Text(f"Left out of the comparison: {parts} sentences.", style="dim"))
+    summary = report.summary
+    line = Text()
+    for i, (status, count) in enumerate(summary.items()):
+        if i:
+            line.append(" · ")
+        line.append(f"{count} {status.replace('_', ' ')}", style=STATUS_STYLE[status] if count else "dim")
+    if summary["agree"] and not show_agree:
+        line.append("  (agreements hidden: --show agree)", style="dim")
+    console.print(line)
+    return buffer.getvalue()
+
+
+def _row(finding: Finding, a_path: str, b_path: str) -> tuple[Text, Text, Text, Text, Text]:
+    status = Text(finding.status.value, style=STATUS_STYLE[finding.status.value])
+    context = _context(finding.a)
+    context.append("\n")
+    context.append_text(_context(finding.b))
+    return status, _side(finding.a, a_path), _side(finding.b, b_path), context, Text(finding.reason)

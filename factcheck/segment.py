@@ -1,0 +1,127 @@
+"""Sentences and time scopes of the normalised text, with page furniture recognised.
+
+A sentence ends at 。！？；(and their ASCII forms) or at a line end. A sentence that is
+site navigation, a subscription line, a copyright notice or a caption/heading is marked
+``boilerplate`` with the reason, so that comparison can leave it out and say so.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .models import NormalizedText, Sentence
+
+_SENTENCE_END = re.compile(r"[。!?;！？；]+[\"')]*|\n+")
+
+BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("copyright notice", re.compile(r"版权|授权|转载|法律顾问|律师事务所|ICP|备案|责任编辑|责编|稿件来源|侵权")),
+    ("subscription line", re.compile(r"短信|订阅|流量费|手机报|扫一扫|二维码|关注我们|客户端")),
+    ("site navigation", re.compile(r"^(?:首页|返回|相关新闻|上一[页版期篇]|下一[页版期篇]|分享到|登录|查看心情|你看到此篇|点赞)|[|>]{1}.*[|>]")),
+)
+_HAS_CLAUSE = re.compile(r"[,。;:!?,、]")
+
+
+def split_sentences(
+    nt: NormalizedText, line_starts: tuple[int, ...], damage: Sequence[tuple[int, int]] = ()
+) -> list[Sentence]:
+    """Sentences of a normalised text, each with its original span and line.
+
+    A `?` inside a damaged span (normalised coordinates) is mojibake, not a question.
+    """
+    text = nt.text
+    sentences: list[Sentence] = []
+    last = 0
+    damaged = sorted(damage)
+    damage_starts = [d[0] for d in damaged]
+    for m in _SENTENCE_END.finditer(text):
+        i = bisect.bisect_right(damage_starts, m.start()) - 1
+        if i >= 0 and damaged[i][0] <= m.start() < damaged[i][1] and "\n" not in m.group(0):
+            continue
+        _add(sentences, nt, line_starts, last, m.end())
+        last = m.end()
+    _add(sentences, nt, line_starts, last, len(text))
+    return sentences
+
+
+def _add(out: list[Sentence], nt: NormalizedText, line_starts: tuple[int, ...], start: int, end: int) -> None:
+    raw = nt.text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        return
+    lead = len(raw) - len(raw.lstrip())
+    s, e = start + lead, start + lead + len(stripped)
+    o_start, o_end = nt.original_span(s, e)
+    line = bisect.bisect_right(line_starts, o_start)
+    out.append(Sentence(len(out), stripped, s, e, o_start, o_end, line, boilerplate_reason(stripped, nt.text, s, e)))
+
+
+def boilerplate_reason(sentence: str, text: str, start: int, end: int) -> str | None:
+    """Why a sentence is page furniture rather than article text, or None."""
+    for reason, pattern in BOILERPLATE_RULES:
+        if pattern.search(sentence) and len(sentence) < 200:
+            return reason
+    # A short line of its own with no clause punctuation: a heading or a photo caption.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    whole_line = text[line_start:line_end].strip() == sentence
+    if whole_line and len(sentence) <= 40 and not _HAS_CLAUSE.search(sentence.rstrip("。!?;")):
+        return "heading or caption"
+    return None
+
+
+_SCOPE = re.compile(
+    r"(?:自|从)?(?:(?:19|20)[0-9]{2}年|去年|今年|前年|明年)(?:[0-9]{1,2}月)?(?:以来|来)?"
+    r"|(?:近|过去)?(?:[0-9]{1,2}|[一二三四五六七八九十两]+)年(?:来|以来|间)"
+    r"|近年来|截至目前|目前|冬季以来|上半年|下半年|全年|年底前|日前|前期"
+)
+_RELATIVE = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+
+
+def scope_before(sentence_text: str, offset: int) -> str | None:
+    """The time scope that governs a figure at ``offset`` of its sentence: the last one
+    named before it (``5年来``, ``今年以来``, ``2022年``), normalised, or None."""
+    last = None
+    for m in _SCOPE.finditer(sentence_text, 0, max(0, offset)):
+        last = m.group(0)
+    return _normalise_scope(last) if last else None
+
+
+def _normalise_scope(scope: str) -> str:
+    scope = scope.lstrip("自从")
+    m = re.match(r"(?:近|过去)?([0-9]{1,2}|[一二三四五六七八九十两]+)年(?:来|以来|间)", scope)
+    if m:
+        return f"past {m.group(1)} years"
+    if scope in ("截至目前", "目前"):
+        return "now"
+    if scope.startswith(("今年", "去年", "前年", "明年")) or re.match(r"(?:19|20)[0-9]{2}年", scope):
+        base = scope[:2] if not scope[0].isdigit() else scope[:4]
+        since = scope.endswith(("以来", "来"))
+        return f"{base}{' onward' if since else ''}"
+    return scope
+
+
+def resolve_scope(scope: str | None, doc_year: int | None) -> str | None:
+    """Turn relative years into calendar years when the document's date is known."""
+    if scope is None or doc_year is None:
+        return scope
+    for word, delta in _RELATIVE.items():
+        if scope.startswith(word):
+            return f"{doc_year + delta}{scope[len(word):]}"
+    return scope
+
+
+_HEADER_DATE = re.compile(r"((?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?:1[0-2]|0?[1-9])\s*(?:-|/|\.|月)\s*(?:3[01]|[12][0-9]|0?[1-9])")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def document_year(text: str) -> int | None:
+    """The year a report was published: a full date near the top, else the latest year named."""
+    head = text[:600]
+    m = _HEADER_DATE.search(head)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None

@@ -1,0 +1,20 @@
+"""Shared fixtures: the corpus copies under tests/corpus (never ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parent / "corpus"
+WEB_2023 = CORPUS / "henan-unions-2023-five-years.web-mirror.txt"
+OCR_2023 = CORPUS / "henan-unions-2023-five-years.print-ocr.txt"
+WEB_2022 = CORPUS / "henan-unions-2022-winter-care.web-mirror.txt"
+WEB_2024 = CORPUS / "henan-unions-2024-review.web.txt"
+PAGE_2019 = CORPUS / "jiaozuo-union-2019.print-page.txt"
+ALL_CORPUS = (WEB_2023, OCR_2023, WEB_2022, WEB_2024, PAGE_2019)
+
+
+@pytest.fixture(scope="session")
+def corpus_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in ALL_CORPUS}
