@@ -12,6 +12,9 @@ __version__ = "0.1.0"
 
 from .errors import FactcheckError, InputError, LedgerError  # noqa: E402
 from .models import Figure, Finding, Report, Status  # noqa: E402
-from .pipeline import extract_figures  # noqa: E402
+from .pipeline import compare_files, compare_texts, extract_figures  # noqa: E402
 
-__all__ = ["FactcheckError", "Figure", "Finding", "InputError", "LedgerError", "Report", "Status", "extract_figures"]
+__all__ = [
+    "FactcheckError", "Figure", "Finding", "InputError", "LedgerError", "Report", "Status",
+    "compare_files", "compare_texts", "extract_figures",
+]

@@ -82,11 +82,13 @@ class RawFigure:
     kind: Kind
     precision: float
     value_high: float | None = None
-    open_end: bool = False  # a bare number where a column or line break cut it off
+    open_end: bool = False  # no unit, and a column or line break right after it
+    num_start: int = -1  # where the digits begin (after 近, 第, ...)
 
 
-def find_figures(text: str) -> list[RawFigure]:
-    """Every figure in a normalised text, in order."""
+def find_figures(text: str, damaged: bytearray | None = None) -> list[RawFigure]:
+    """Every figure in a normalised text, in order. ``damaged`` flags damaged characters,
+    beside which a number may have lost its leading digits (``?jiǎng)023个``)."""
     # One flag per character: taken by furniture or an earlier figure. Linear, however
     # many figures a page has.
     taken = bytearray(len(text) + 1)
@@ -110,7 +112,7 @@ def find_figures(text: str) -> list[RawFigure]:
     for m in FIGURE.finditer(text):
         if m.group("num") is None or _overlaps(m.span("num"), taken):
             continue
-        raw = _figure_from_match(text, m)
+        raw = _figure_from_match(text, m, damaged)
         if raw is not None:
             found.append(raw)
             _take(taken, (raw.start, raw.end))
@@ -118,7 +120,7 @@ def find_figures(text: str) -> list[RawFigure]:
     return found
 
 
-def _figure_from_match(text: str, m: re.Match[str]) -> RawFigure | None:
+def _figure_from_match(text: str, m: re.Match[str], damaged: bytearray | None = None) -> RawFigure | None:
     num = m.group("num")
     pre = m.group("pre") or ""
     unit = m.group("unit")
@@ -128,7 +130,7 @@ def _figure_from_match(text: str, m: re.Match[str]) -> RawFigure | None:
     post = m.group("post")
 
     if is_arabic:
-        if not _arabic_allowed(text, m):
+        if not _arabic_allowed(text, m, damaged):
             return None
         value, place = parse_arabic(num)
     else:
@@ -192,7 +194,7 @@ def _figure_from_match(text: str, m: re.Match[str]) -> RawFigure | None:
     if kind is Kind.YEAR:
         qualifier = Qualifier.EXACT if not post else qualifier
     open_end = unit is None and _ends_at_break(text, m.end())
-    return RawFigure(start, end, value, unit, qualifier, kind, place, value_high, open_end)
+    return RawFigure(start, end, value, unit, qualifier, kind, place, value_high, open_end, m.start("num"))
 
 
 _DIGITLESS = re.compile(
@@ -211,7 +213,7 @@ def figure_after_damage(text: str, pos: int) -> RawFigure | None:
     return RawFigure(m.start(), m.end(), None, unit, qualifier, kind, 0.0)
 
 
-def _arabic_allowed(text: str, m: re.Match[str]) -> bool:
+def _arabic_allowed(text: str, m: re.Match[str], damaged: bytearray | None = None) -> bool:
     """Leave out codes, licence numbers and digits glued to Latin letters."""
     num = m.group("num")
     s = m.start("num")
@@ -230,8 +232,9 @@ def _arabic_allowed(text: str, m: re.Match[str]) -> bool:
         return False  # SMS codes, hotlines, record numbers
     if len(digits) >= 7 and m.group("unit") not in ("元", "人", "人次", "名", "个", "户"):
         return False
-    if digits.startswith("0") and len(digits) > 1 and not (has_measure and before == "?"):
-        return False  # codes; but `?071.5万元` is a figure whose first digit damage swallowed
+    after_damage = bool(damaged) and s > 0 and bool(damaged[s - 1])  # type: ignore[index]
+    if digits.startswith("0") and len(digits) > 1 and not (has_measure and after_damage):
+        return False  # codes; but `?lián)?071.5万元` is a figure whose first digit damage swallowed
     if FURNITURE_BEFORE.search(text[max(0, s - 8) : s]):
         return False
     if CODE_AFTER.match(text[e:]) and not has_measure:

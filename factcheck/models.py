@@ -145,7 +145,8 @@ class Figure:
     scope: str | None = None  # time scope of the clause (e.g. "5年来", "今年以来", "2022年")
     context: str = ""  # normalised words around the figure, for fingerprints
     value_high: float | None = None  # upper end of a range
-    open_end: bool = False  # a bare number cut off by a column or line break (OCR)
+    open_end: bool = False  # no unit, and a column or line break right after it (OCR)
+    open_start: bool = False  # a column or line break right before its digits (OCR)
 
     def to_dict(self) -> dict[str, object]:
         return {

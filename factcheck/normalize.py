@@ -201,12 +201,14 @@ def unify_punctuation(nt: NormalizedText) -> NormalizedText:
 
 UNIT_START = "万亿千百%‰年月日号个人名元家项场件次户支份条处期包起位班所座台辆套批块斤吨米度岁天小周倍届篇部本张例间栋笔公平亩角毛"
 _SPACED_FIGURE = re.compile(
-    rf"(?<=[0-9])[ \t]+(?=[{UNIT_START}余多])|(?<=[{CJK}])[ \t]+(?=[0-9])|(?<=[0-9])[ \t]+(?=\.[0-9])|(?<=[0-9]\.)[ \t]+(?=[0-9])"
+    rf"(?<=[0-9])[ \t]+(?=[{UNIT_START}余多])|(?<=[0-9])[ \t]+(?=\.[0-9])|(?<=[0-9]\.)[ \t]+(?=[0-9])"
 )
 
 
 def join_spaced_digits(nt: NormalizedText) -> NormalizedText:
-    """Remove spaces that split a figure or detach it: ``1.38 亿元`` → ``1.38亿元``, ``今年 4 月`` → ``今年4月``."""
+    """Remove spaces inside a figure: ``1.38 亿元`` → ``1.38亿元``, ``今年 4 月`` → ``今年 4月``.
+
+    A space before a figure stays: on an OCR page it may be a column gap."""
     return rewrite(nt, _SPACED_FIGURE, lambda m: "")
 
 

@@ -9,10 +9,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from collections import Counter
+
 from . import damage as damage_stage
 from . import figures as figure_stage
+from .align import pair_figures
+from .compare import make_findings
 from .load import LoadedText, read_path
-from .models import Damage, DamageKind, Document, Figure, Kind, NormalizedText, Sentence
+from .models import Damage, DamageKind, Document, Figure, Kind, NormalizedText, Report, Sentence
 from .normalize import detect_script, normalize
 from .segment import document_year, resolve_scope, scope_before, split_sentences
 
@@ -52,9 +56,14 @@ def analyse(document: Document) -> Analysis:
     year = document_year(nt.text)
     sentence_starts = [s.norm_start for s in sentences]
     result: list[Figure] = []
-    raws = figure_stage.find_figures(nt.text)
+    mask = bytearray(len(nt.text) + 1)
+    for d_start, d_end in damage_norm:
+        mask[d_start:d_end] = b"\x01" * (d_end - d_start)
+    raws = figure_stage.find_figures(nt.text, mask)
     starts = {r.start for r in raws}
-    for _, d_end in damage_norm:
+    for found, (_, d_end) in zip(document.damage, damage_norm):
+        if found.kind is not DamageKind.ENCODING:
+            continue  # only encoding damage swallows digits; OCR's `-项项` is a word
         tail = figure_stage.figure_after_damage(nt.text, d_end)
         if tail is not None and tail.start not in starts:
             raws.append(tail)
@@ -111,7 +120,43 @@ def _to_figure(
         context=f"{left}|{right}",
         value_high=raw.value_high,
         open_end=raw.open_end,
+        open_start=_after_break(document.text, nt.starts[raw.num_start] if raw.num_start >= 0 else start),
     )
+
+
+def _after_break(text: str, offset: int) -> bool:
+    """A figure's digits follow a line end or a column gap in the original text (spaces
+    that normalisation may have joined away: ``岗位 8户``)."""
+    return offset == 0 or text[offset - 1] in " \t\n\r\u3000"
+
+
+def compare_analyses(a: Analysis, b: Analysis) -> Report:
+    """Align the figures of two analysed versions and judge every pair."""
+    pairs = pair_figures(a.document.normalized.text, a.figures, b.document.normalized.text, b.figures)
+    captions = {id(f) for analysis in (a, b) for f in analysis.figures if _in_caption(analysis, f)}
+    # A caption's figure counts only where the caption is in both versions.
+    kept = [p for p in pairs if (p.a is not None and p.b is not None) or id(p.a or p.b) not in captions]
+    left_out: Counter[str] = Counter()
+    for analysis in (a, b):
+        left_out.update(s.boilerplate for s in analysis.sentences if s.boilerplate)
+    findings = make_findings(kept, (a.year, b.year))
+    return Report((a.document, b.document), tuple(findings), dict(left_out))
+
+
+def _in_caption(analysis: Analysis, figure: Figure) -> bool:
+    starts = [s.norm_start for s in analysis.sentences]
+    idx = bisect.bisect_right(starts, figure.norm_start) - 1
+    return idx >= 0 and analysis.sentences[idx].boilerplate == "heading or caption"
+
+
+def compare_texts(a: str, b: str) -> Report:
+    """Compare two versions given as strings; spans index the strings passed in."""
+    return compare_analyses(analyse(document_from_text(a, "A")), analyse(document_from_text(b, "B")))
+
+
+def compare_files(a: str, b: str) -> Report:
+    """Compare two files (any encoding factcheck reads)."""
+    return compare_analyses(analyse(load_document(a)), analyse(load_document(b)))
 
 
 def load_document(path: str) -> Document:
@@ -128,4 +173,7 @@ def extract_figures(text: str) -> list[Figure]:
     return list(analyse(document_from_text(text)).figures)
 
 
-__all__ = ["Analysis", "analyse", "build_document", "document_from_text", "extract_figures", "load_document", "DamageKind"]
+__all__ = [
+    "Analysis", "analyse", "build_document", "compare_analyses", "compare_files", "compare_texts",
+    "document_from_text", "extract_figures", "load_document", "DamageKind",
+]

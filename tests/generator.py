@@ -363,6 +363,12 @@ class _Plan:
     b_expect: str = ""  # what text_b[b_span] must read, after removing spaces and annotations
 
 
+def _split_ok(f: _Fig) -> bool:
+    """A column break can cut this figure so that its value changes: before its
+    magnitude, or inside a whole part of two or more digits."""
+    return bool(f.mag) or len(f.num.split(".")[0]) >= 2
+
+
 def _mirror_damage_ok(para: str, f: _Fig, figs: list[_Fig]) -> bool:
     if f.start == 0 or len(f.num.split(".")[0]) < 2:  # the remainder keeps a digit before any point
         return False
@@ -375,7 +381,7 @@ def _plan_figures(paras: list[str], family: str, dropped: set[int], rng: random.
     live = [(para, f, figs) for pi, (para, figs) in enumerate(zip(paras, figs_of)) if pi not in dropped for f in figs]
 
     def damage_ok(para: str, f: _Fig, figs: list[_Fig]) -> bool:
-        return family == "ocr" or _mirror_damage_ok(para, f, figs)
+        return _split_ok(f) if family == "ocr" else _mirror_damage_ok(para, f, figs)
 
     # Only some figures can take a rewrite or a damage: those get it more often, so that
     # over the pair the rates come near P_REWRITE and P_DAMAGED.
@@ -409,6 +415,11 @@ def _plan_figures(paras: list[str], family: str, dropped: set[int], rng: random.
                 p.head, p.tail = rng.choice(rewrites)
             elif r < band_damage:
                 p.change = "swallowed" if family == "mirror" else "split_columns"
+                if p.change == "split_columns" and not f.mag:
+                    # A split that changes the value: inside the digits (17 … 00多家);
+                    # a figure with a magnitude splits before it (6 … 万多名).
+                    cut = rng.randint(1, len(f.num.split(".")[0]) - 1)
+                    p.head, p.tail = f.num[:cut], f.num[cut:] + f.tail
             if family == "ocr" and p.change not in ("split_columns", "dropped") and rng.random() < 0.25:
                 p.spaced = True
                 p.space_before = rng.random() < 0.5

@@ -44,8 +44,8 @@ def test_fixers_one_by_one() -> None:
     assert run(to_halfwidth, "１．３８亿，").text == "1.38亿,"
     assert run(to_simplified, "萬多名農民工").text == "万多名农民工"
     assert run(unify_punctuation, "“工”字⋯⋯").text == '"工"字……'
-    assert run(join_spaced_digits, "投入资金 1.38 亿元,今年 4 月").text == "投入资金1.38亿元,今年4月"
-    assert run(join_spaced_digits, "员 913 人, 2022 年").text == "员913人, 2022年"
+    assert run(join_spaced_digits, "投入资金 1.38 亿元,今年 4 月").text == "投入资金 1.38亿元,今年 4月"
+    assert run(join_spaced_digits, "员 913 人, 2022 年").text == "员 913人, 2022年"
     assert run(strip_inserted_symbols, "近(😉)8亿人次").text == "近8亿人次"
 
 

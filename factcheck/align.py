@@ -1,0 +1,278 @@
+"""Pairs the figures of two versions of an article.
+
+Global edit-distance alignment fails on OCR pages whose columns are interleaved line by
+line, so each version is cut into fragments (lines, column pieces, sentences) and every
+fragment is anchored in the other version by voting with character trigrams, then aligned
+locally with rapidfuzz. A figure maps through its fragment's alignment to a place in the
+other version, and pairs with the figure found there. Figures left over are paired by
+their surrounding words. Both directions are tried, so a lead paragraph that repeats the
+body, reordered paragraphs and a partial scan all work. Nothing is quadratic in the
+length of the documents: trigrams that occur too often are not used to vote, and local
+alignment is bounded by the fragment's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from .models import Figure, FigurePair
+
+GRAM = 3
+MAX_OCCURRENCES = 12  # a trigram seen more often than this anchors nothing
+MAX_FRAGMENT = 160
+MIN_PAIR_SCORE = 0.45
+LOCAL_WINDOW = 6  # characters each side of a figure whose alignment vouches for the pair
+_FRAGMENT_BREAK = re.compile(r"\n+|[ \t]+|(?<=[。;!?])")
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One version prepared for alignment: whitespace-free text and its map."""
+
+    text: str  # normalised text
+    compact: str  # the same without white space
+    to_norm: tuple[int, ...]  # compact index -> normalised index
+    to_compact: tuple[int, ...]  # normalised index -> compact index (of the next kept char)
+    grams: dict[str, list[int]]
+    figures: tuple[Figure, ...]
+    starts: tuple[int, ...]  # compact start of each figure
+
+
+def prepare(text: str, figures: Sequence[Figure]) -> Side:
+    keep = [i for i, ch in enumerate(text) if not ch.isspace()]
+    compact = "".join(text[i] for i in keep)
+    to_compact = [0] * (len(text) + 1)
+    j = 0
+    for i in range(len(text) + 1):
+        while j < len(keep) and keep[j] < i:
+            j += 1
+        to_compact[i] = j
+    grams: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(compact) - GRAM + 1):
+        grams[compact[i : i + GRAM]].append(i)
+    starts = tuple(to_compact[f.norm_start] for f in figures)
+    return Side(text, compact, tuple(keep), tuple(to_compact), dict(grams), tuple(figures), starts)
+
+
+def fragments(side: Side) -> Iterable[tuple[int, int]]:
+    """Compact ranges of the pieces a page is made of: lines, column pieces, sentences."""
+    last = 0
+    for m in _FRAGMENT_BREAK.finditer(side.text):
+        yield from _split_long(side.to_compact[last], side.to_compact[m.start()])
+        last = m.end()
+    yield from _split_long(side.to_compact[last], side.to_compact[len(side.text)])
+
+
+def _split_long(start: int, end: int) -> Iterable[tuple[int, int]]:
+    while end - start > MAX_FRAGMENT:
+        yield start, start + MAX_FRAGMENT
+        start += MAX_FRAGMENT - 20  # overlap, so a figure at the cut is whole in one piece
+    if end > start:
+        yield start, end
+
+
+def anchor(piece: str, other: Side) -> tuple[int, int] | None:
+    """Where ``piece`` sits in ``other``: the best diagonal of trigram votes, or None."""
+    votes: Counter[int] = Counter()
+    usable = 0
+    for i in range(len(piece) - GRAM + 1):
+        hits = other.grams.get(piece[i : i + GRAM])
+        if hits and len(hits) <= MAX_OCCURRENCES:
+            usable += 1
+            for p in hits:
+                votes[p - i] += 1
+    if not votes:
+        return None
+    # Neighbouring diagonals are the same placement give or take an insertion.
+    best_d, best = 0, 0
+    for d in votes:
+        support = sum(votes.get(d + k, 0) for k in range(-3, 4))
+        if support > best or (support == best and d < best_d):
+            best_d, best = d, support
+    grams_in_piece = max(1, len(piece) - GRAM + 1)
+    if best < 2 or best < 0.2 * grams_in_piece:
+        return None
+    return best_d, best
+
+
+def _local_map(piece: str, region: str) -> tuple[list[int | None], list[bool]]:
+    """For each character of ``piece``: the index in ``region`` it aligns with, and
+    whether it is the same character there."""
+    mapping: list[int | None] = [None] * len(piece)
+    same = [False] * len(piece)
+    for op in Levenshtein.opcodes(piece, region):
+        if op.tag in ("equal", "replace"):
+            span = min(op.src_end - op.src_start, op.dest_end - op.dest_start)
+            for k in range(span):
+                mapping[op.src_start + k] = op.dest_start + k
+                same[op.src_start + k] = op.tag == "equal"
+    return mapping, same
+
+
+def _candidates(src: Side, dst: Side, src_is_a: bool) -> dict[tuple[int, int], float]:
+    """Figure pairs (index in A, index in B) proposed by anchoring ``src``'s fragments in ``dst``."""
+    proposals: dict[tuple[int, int], float] = {}
+    fig_order = sorted(range(len(src.figures)), key=lambda k: src.starts[k])
+    dst_figs = sorted(range(len(dst.figures)), key=lambda k: dst.starts[k])
+    dst_starts = [dst.starts[k] for k in dst_figs]
+    import bisect
+
+    pointer = 0
+    for f_start, f_end in fragments(src):
+        # Figures that start in this fragment.
+        while pointer < len(fig_order) and src.starts[fig_order[pointer]] < f_start:
+            pointer += 1
+        inside = []
+        k = pointer
+        while k < len(fig_order) and src.starts[fig_order[k]] < f_end:
+            inside.append(fig_order[k])
+            k += 1
+        if not inside:
+            continue
+        piece = src.compact[f_start:f_end]
+        placed = anchor(piece, dst)
+        if placed is None:
+            continue
+        diagonal, _ = placed
+        pad = 8 + len(piece) // 4
+        r_start = max(0, diagonal - pad)
+        r_end = min(len(dst.compact), diagonal + len(piece) + pad)
+        region = dst.compact[r_start:r_end]
+        mapping, same = _local_map(piece, region)
+        for fi in inside:
+            fig = src.figures[fi]
+            s = src.starts[fi] - f_start
+            e = src.to_compact[fig.norm_end] - f_start
+            targets = [mapping[j] for j in range(max(0, s - 2), min(len(piece), e + 2)) if mapping[j] is not None]
+            if not targets:
+                continue
+            lo = r_start + min(t for t in targets if t is not None)
+            hi = r_start + max(t for t in targets if t is not None) + 1
+            # How well the words around the figure line up, within its own fragment.
+            w_lo, w_hi = max(0, s - LOCAL_WINDOW), min(len(piece), e + LOCAL_WINDOW)
+            local = sum(same[w_lo:w_hi]) / max(1, min(w_hi - w_lo, 2 * LOCAL_WINDOW + e - s))
+            i0 = bisect.bisect_left(dst_starts, lo - 3)
+            for idx in range(i0, len(dst_figs)):
+                dj = dst_figs[idx]
+                if dst.starts[dj] > hi + 1:
+                    break
+                d_end = dst.to_compact[dst.figures[dj].norm_end]
+                if d_end < lo - 1:
+                    continue
+                score = max(context_similarity(src, fi, dst, dj), local) + _value_bonus(src.figures[fi], dst.figures[dj])
+                key = (fi, dj) if src_is_a else (dj, fi)
+                proposals[key] = max(proposals.get(key, 0.0), score)
+    return proposals
+
+
+def _value_bonus(f: Figure, g: Figure) -> float:
+    """Equal values make a pair likelier: it settles which of two nearby figures is meant."""
+    return 0.1 if f.value is not None and f.value == g.value else 0.0
+
+
+def context_words(side: Side, index: int, width: int = 10) -> tuple[str, str]:
+    """Words left and right of a figure, digits and punctuation removed."""
+    fig = side.figures[index]
+    s = side.starts[index]
+    e = side.to_compact[fig.norm_end]
+    left = _NOT_WORD.sub("", side.compact[max(0, s - 2 * width) : s])[-width:]
+    right = _NOT_WORD.sub("", side.compact[e : e + 2 * width])[:width]
+    return left, right
+
+
+def context_similarity(a: Side, i: int, b: Side, j: int) -> float:
+    """0..1: how alike the words around two figures are (the better side counts most,
+    since a column break on an OCR page spoils one side)."""
+    la, ra = context_words(a, i)
+    lb, rb = context_words(b, j)
+    left = ratio(la, lb) / 100 if la and lb else 0.0
+    right = ratio(ra, rb) / 100 if ra and rb else 0.0
+    best, other = max(left, right), min(left, right)
+    fa, fb = a.figures[i], b.figures[j]
+    if fa.unit and fb.unit:
+        unit_bonus = 0.1 if fa.unit == fb.unit else -0.2  # different counters rarely state one claim
+    else:
+        unit_bonus = 0.0
+    return min(1.0, 0.7 * best + 0.3 * other + unit_bonus)
+
+
+def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tuple[int, int], float]:
+    """Pairs for figures no fragment placed, by their context words (indexed by bigram)."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for j in range(len(b.figures)):
+        if j in used_b:
+            continue
+        left, right = context_words(b, j, 6)
+        for word in (left, right):
+            for k in range(len(word) - 1):
+                index[word[k : k + 2]].add(j)
+    proposals: dict[tuple[int, int], float] = {}
+    for i in range(len(a.figures)):
+        if i in used_a:
+            continue
+        left, right = context_words(a, i, 6)
+        votes: Counter[int] = Counter()
+        for word in (left, right):
+            for k in range(len(word) - 1):
+                for j in index.get(word[k : k + 2], ()):
+                    votes[j] += 1
+        for j, _ in votes.most_common(5):
+            proposals[(i, j)] = context_similarity(a, i, b, j) + _value_bonus(a.figures[i], b.figures[j])
+    return proposals
+
+
+def pair_figures(a_text: str, a_figures: Sequence[Figure], b_text: str, b_figures: Sequence[Figure]) -> list[FigurePair]:
+    """Pair every figure of A with at most one of B; the rest stand alone."""
+    a = prepare(a_text, a_figures)
+    b = prepare(b_text, b_figures)
+    proposals = _candidates(a, b, True)
+    for key, score in _candidates(b, a, False).items():
+        proposals[key] = max(proposals.get(key, 0.0), score)
+    pairs = _greedy(proposals, a, b)
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    pairs.update(_greedy(_fallback(a, b, used_a, used_b), a, b, used_a, used_b, threshold=0.6))
+    result = [FigurePair(a.figures[i], b.figures[j], pairs[(i, j)]) for i, j in pairs]
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    result += [FigurePair(f, None, 0.0) for i, f in enumerate(a.figures) if i not in used_a]
+    result += [FigurePair(None, f, 0.0) for j, f in enumerate(b.figures) if j not in used_b]
+    return result
+
+
+def _greedy(
+    proposals: dict[tuple[int, int], float],
+    a: Side,
+    b: Side,
+    used_a: set[int] | None = None,
+    used_b: set[int] | None = None,
+    threshold: float = MIN_PAIR_SCORE,
+) -> dict[tuple[int, int], float]:
+    """One-to-one pairs, best first; ties broken by position so the result is deterministic."""
+    used_a = set(used_a or ())
+    used_b = set(used_b or ())
+    chosen: dict[tuple[int, int], float] = {}
+    for (i, j), score in sorted(proposals.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < threshold or i in used_a or j in used_b:
+            continue
+        if not _plausible(a.figures[i], b.figures[j]):
+            continue
+        chosen[(i, j)] = score
+        used_a.add(i)
+        used_b.add(j)
+    return chosen
+
+
+def _plausible(fa: Figure, fb: Figure) -> bool:
+    """Two figures of different kinds (a year and a count) never state the same claim,
+    unless one lost its unit at a column break."""
+    if fa.kind == fb.kind:
+        return True
+    return fa.open_end or fb.open_end or fa.value is None or fb.value is None
