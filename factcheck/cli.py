@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .errors import FactcheckError, InputError, UsageError
+from .models import Status
 from .outputs import write_output
 from .report import REPORTERS, RenderOptions, formats_for
 
@@ -83,6 +84,44 @@ def extract(file: str, fmt: str, output: str | None, force: bool, color: str) ->
 
     analysis = analyse(load_document(file))
     emit(REPORTERS[fmt].render_extract(analysis, _render_options(color, output)), output, force)
+
+
+fail_on_option = click.option(
+    "--fail-on", default="contradiction", show_default=True, metavar="STATUS[,STATUS]",
+    help="Statuses that make the exit code 1 (contradiction, damaged, not_comparable, only_in_a, only_in_b).",
+)
+
+
+def parse_fail_on(value: str) -> frozenset[Status]:
+    statuses = set()
+    for word in filter(None, (w.strip() for w in value.split(","))):
+        try:
+            statuses.add(Status(word))
+        except ValueError:
+            choices = ", ".join(s.value for s in Status)
+            raise UsageError(f"--fail-on: unknown status {word!r} (choose from {choices})") from None
+    return frozenset(statuses)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@format_option("render_compare")
+@output_option
+@force_option
+@color_option
+@fail_on_option
+@click.option("--show", type=click.Choice(["agree"]), multiple=True, help="Also list agreements.")
+@click.pass_context
+def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, force: bool, color: str,
+            fail_on: str, show: tuple[str, ...]) -> None:
+    """Compare two versions A and B of one article, figure by figure."""
+    from .pipeline import compare_files
+
+    failing = parse_fail_on(fail_on)
+    report = compare_files(a, b)
+    emit(REPORTERS[fmt].render_compare(report, _render_options(color, output, show)), output, force)
+    ctx.exit(report.exit_code(failing))
 
 
 def main(argv: list[str] | None = None) -> None:

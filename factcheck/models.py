@@ -228,6 +228,10 @@ class Report:
             counts[finding.status.value] += 1
         return counts
 
+    def exit_code(self, fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})) -> int:
+        """1 when findings of the ``fail_on`` kinds remain, else 0 (SPEC: exit codes)."""
+        return 1 if any(f.status in fail_on for f in self.findings) else 0
+
     def to_dict(self) -> dict[str, object]:
         return {
             "version": 1,
@@ -240,3 +244,144 @@ class Report:
         import json
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+@dataclass(frozen=True, slots=True)
+class Consensus:
+    """For a group of three or more versions: how each version stands on one figure of
+    the reference version."""
+
+    figure: Figure  # the reference version's figure
+    agree: tuple[str, ...]  # paths of the versions that agree with it
+    disagree: tuple[str, ...]  # paths of the versions that contradict it
+    odd_one_out: str | None  # the one version that differs from all the others, if any
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "figure": self.figure.to_dict(),
+            "agree": list(self.agree),
+            "disagree": list(self.disagree),
+            "odd_one_out": self.odd_one_out,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFinding:
+    """A finding of a group, with the two documents it compares (indices into the group)."""
+
+    finding: Finding
+    a_doc: int
+    b_doc: int
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Versions of one article, and what comparing them found.
+
+    The cleanest version (least damage) is the reference, at index 0 of ``documents``;
+    every other version is compared against it.
+    """
+
+    id: str
+    documents: tuple[Document, ...]
+    findings: tuple[GroupFinding, ...]
+    consensus: tuple[Consensus, ...] = ()
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = empty_summary()
+        for item in self.findings:
+            counts[item.finding.status.value] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, object]:
+        findings = []
+        for item in self.findings:
+            record = item.finding.to_dict()
+            record["documents"] = [self.documents[item.a_doc].path, self.documents[item.b_doc].path]
+            findings.append(record)
+        data: dict[str, object] = {
+            "id": self.id,
+            "documents": [d.to_dict() for d in self.documents],
+            "reference": self.documents[0].path,
+            "findings": findings,
+            "summary": self.summary,
+        }
+        if self.consensus:
+            data["consensus"] = [c.to_dict() for c in self.consensus]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    path: str
+    error: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "error": self.error}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An editor's ruling on a finding, from the claims/ ledger."""
+
+    id: str
+    verdict: str  # a-correct | b-correct | both-correct | accepted
+    note: str
+    by: str | None
+    date: str | None
+    expires: str | None
+    source: str  # ledger file
+    line: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "verdict": self.verdict, "note": self.note, "by": self.by, "date": self.date,
+                "expires": self.expires, "source": self.source, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """A folder's groups of versions, the files that could not be read, and (for
+    ``check``) the ledger's rulings on the findings."""
+
+    groups: tuple[Group, ...]
+    errors: tuple[FileError, ...] = ()
+    singles: tuple[str, ...] = ()  # documents with no other version
+    resolutions: dict[str, Resolution] = field(default_factory=dict)  # finding id -> live ruling
+    stale: tuple[Resolution, ...] = ()  # rulings that match no finding any more
+    expired: tuple[Resolution, ...] = ()  # rulings past their expiry date
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = empty_summary()
+        for group in self.groups:
+            for status, n in group.summary.items():
+                counts[status] += n
+        return counts
+
+    def unresolved(self, fail_on: frozenset[Status]) -> list[tuple[Group, GroupFinding]]:
+        """Findings of the ``fail_on`` kinds that no live ruling covers."""
+        return [
+            (group, item)
+            for group in self.groups
+            for item in group.findings
+            if item.finding.status in fail_on and item.finding.id not in self.resolutions
+        ]
+
+    def exit_code(self, fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})) -> int:
+        return 1 if self.unresolved(fail_on) else 0
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "version": 1,
+            "groups": [g.to_dict() for g in self.groups],
+            "errors": [e.to_dict() for e in self.errors],
+            "summary": self.summary,
+        }
+        if self.singles:
+            data["singles"] = list(self.singles)
+        if self.resolutions or self.stale or self.expired:
+            data["resolved"] = sorted(self.resolutions)
+            data["stale"] = [r.to_dict() for r in self.stale]
+            data["expired"] = [r.to_dict() for r in self.expired]
+        return data

@@ -72,13 +72,21 @@ def render_extract(analysis: Analysis, options: Any) -> str:
 def _print_damage(console: Console, doc: Document) -> None:
     if not doc.damage:
         return
-    table = Table(title=f"Damaged passages in {doc.path}", box=box.SIMPLE, show_lines=False)
+    console.print(Text(f"Damaged passages in {doc.path}", style="bold"))
+    table = Table(box=box.SIMPLE, show_lines=False)
     table.add_column("line", justify="right")
     table.add_column("kind")
-    table.add_column("text", overflow="fold")
+    table.add_column("where", overflow="fold")
     for d in doc.damage:
-        table.add_row(str(d.line), d.kind.value, Text(d.text, style="yellow"))
+        where = Text(_one_line(doc.text[max(0, d.start - 12) : d.start]))
+        where.append(d.text, style="bold yellow")
+        where.append(_one_line(doc.text[d.end : d.end + 12]))
+        table.add_row(str(d.line), d.kind.value, where)
     console.print(table)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n")).replace("\r", " ")
 
 
 def _clip(text: str, width: int) -> str:
@@ -114,19 +122,24 @@ def _side(f: Figure | None, path: str) -> Text:
     if f is None:
         return Text("—", style="dim")
     text = Text(f.text, style="bold")
-    text.append(f"\n{path}:{f.line}", style="dim")
+    text.append(f"\n{_short(path)}:{f.line}", style="dim")
     return text
+
+
+def _short(path: str) -> str:
+    """The file's name: the title names the full paths once."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def render_compare(report: Report, options: Any) -> str:
     console, buffer = _console(options)
     a_doc, b_doc = report.documents
     show_agree = getattr(options, "show_agree", False)
-    table = Table(title=f"{a_doc.path}  vs  {b_doc.path}", box=box.SIMPLE_HEAVY, show_lines=True)
+    table = Table(title=f"A = {a_doc.path}\nB = {b_doc.path}", box=box.SIMPLE_HEAVY, show_lines=True)
     table.add_column("status", no_wrap=True)
-    table.add_column("A", overflow="fold")
-    table.add_column("B", overflow="fold")
-    table.add_column("context A / B", overflow="fold", ratio=3)
+    table.add_column("A", overflow="fold", ratio=2)
+    table.add_column("B", overflow="fold", ratio=2)
+    table.add_column("context", overflow="fold", ratio=3)
     table.add_column("reason", overflow="fold", ratio=2)
     shown = [f for f in report.findings if show_agree or f.status.value != "agree"]
     for finding in shown:
@@ -152,7 +165,11 @@ def render_compare(report: Report, options: Any) -> str:
 
 def _row(finding: Finding, a_path: str, b_path: str) -> tuple[Text, Text, Text, Text, Text]:
     status = Text(finding.status.value, style=STATUS_STYLE[finding.status.value])
-    context = _context(finding.a)
-    context.append("\n")
-    context.append_text(_context(finding.b))
+    context = Text()
+    for label, figure in (("A", finding.a), ("B", finding.b)):
+        if figure is not None:
+            if context:
+                context.append("\n")
+            context.append(f"{label} ", style="dim")
+            context.append_text(_context(figure))
     return status, _side(finding.a, a_path), _side(finding.b, b_path), context, Text(finding.reason)
