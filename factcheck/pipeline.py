@@ -16,7 +16,7 @@ from . import figures as figure_stage
 from .align import pair_figures
 from .compare import make_findings
 from .load import LoadedText, read_path
-from .models import Damage, DamageKind, Document, Figure, Kind, NormalizedText, Report, Sentence
+from .models import Damage, DamageKind, Document, Figure, Group, GroupFinding, Kind, NormalizedText, Report, Sentence
 from .normalize import detect_script, normalize
 from .segment import document_year, resolve_scope, scope_before, split_sentences
 
@@ -157,6 +157,11 @@ def compare_texts(a: str, b: str) -> Report:
 def compare_files(a: str, b: str) -> Report:
     """Compare two files (any encoding factcheck reads)."""
     return compare_analyses(analyse(load_document(a)), analyse(load_document(b)))
+
+
+def group_from_report(report: Report, group_id: str = "g1") -> Group:
+    """A two-version group holding one comparison's findings."""
+    return Group(group_id, report.documents, tuple(GroupFinding(f, 0, 1) for f in report.findings))
 
 
 def load_document(path: str) -> Document:
