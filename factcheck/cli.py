@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .errors import FactcheckError, InputError, UsageError
 from .models import Status
-from .outputs import write_output
+from .outputs import write_batch_folder, write_output
 from .report import REPORTERS, RenderOptions, formats_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -122,6 +122,43 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
     report = compare_files(a, b)
     emit(REPORTERS[fmt].render_compare(report, _render_options(color, output, show)), output, force)
     ctx.exit(report.exit_code(failing))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@format_option("render_batch")
+@click.option("--output", "-o", type=click.Path(file_okay=False),
+              help="Write one report per group and an index into folder DIR.")
+@force_option
+@color_option
+@fail_on_option
+@click.option("--show", type=click.Choice(["agree"]), multiple=True, help="Also list agreements.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="Processes to use (default: the number of cores).")
+@click.pass_context
+def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool, color: str,
+          fail_on: str, show: tuple[str, ...], jobs: int | None) -> None:
+    """Find the versions of each article under PATHS (folders, recursively) and compare them."""
+    from .batch import run_batch
+
+    failing = parse_fail_on(fail_on)
+    result = run_batch(paths, jobs, progress_bar())
+    options = _render_options(color, output, show)
+    reporter = REPORTERS[fmt]
+    if output is None:
+        emit(reporter.render_batch(result, options), None, force)
+    else:
+        write_batch_folder(output, result, reporter, options, fmt, force)
+    ctx.exit(result.exit_code(failing))
+
+
+def progress_bar():  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr when it is a terminal, else nothing."""
+    if not sys.stderr.isatty():
+        return None
+    from .progress import ProgressBar
+
+    return ProgressBar()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,6 +8,7 @@ This module imports no other factcheck module.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -81,8 +82,8 @@ class NormalizedText:
     """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # array('q'): eight bytes a character, not a Python int each
+    ends: Sequence[int]
     fixers: tuple[str, ...] = ()
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ every output character to the whole original span it came from.
 from __future__ import annotations
 
 import html
+from array import array
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -25,7 +26,7 @@ PINYIN_LETTERS = "a-z" + TONED
 def identity(text: str) -> NormalizedText:
     """The trivial view of ``text``: every character maps to itself."""
     n = len(text)
-    return NormalizedText(text, tuple(range(n)), tuple(range(1, n + 1)))
+    return NormalizedText(text, array("q", range(n)), array("q", range(1, n + 1)))
 
 
 def rewrite(
@@ -33,8 +34,8 @@ def rewrite(
 ) -> NormalizedText:
     """Replace every match of ``pattern`` in ``nt`` by ``repl(match)``, keeping the map."""
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("q")
+    ends = array("q")
     last = 0
     changed = False
     for match in pattern.finditer(nt.text):
@@ -52,8 +53,8 @@ def rewrite(
             ends.extend(nt.ends[a:b])
         elif new:
             lo, hi = nt.starts[a], nt.ends[b - 1]
-            starts.extend([lo] * len(new))
-            ends.extend([hi] * len(new))
+            starts.extend(array("q", [lo]) * len(new))
+            ends.extend(array("q", [hi]) * len(new))
         pieces.append(new)
         last = b
     if not changed:
@@ -61,7 +62,7 @@ def rewrite(
     pieces.append(nt.text[last:])
     starts.extend(nt.starts[last:])
     ends.extend(nt.ends[last:])
-    return NormalizedText("".join(pieces), tuple(starts), tuple(ends), nt.fixers)
+    return NormalizedText("".join(pieces), starts, ends, nt.fixers)
 
 
 def translate(nt: NormalizedText, table: dict[int, str]) -> NormalizedText:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import BatchResult
 
 from .errors import InputError
 
@@ -40,3 +44,29 @@ def write_output(path: str, text: str, *, force: bool = False) -> None:
         atomic_write(target, text)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
+
+
+EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "junit": "xml", "github": "txt"}
+
+
+def write_batch_folder(folder: str, result: "BatchResult", reporter: Any, options: Any, fmt: str, force: bool) -> None:
+    """One report per group and an index, in ``folder``; refuses to replace files unless ``force``."""
+    from .batch import report_for
+
+    ext = EXTENSIONS.get(fmt, "txt")
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise InputError("exists and is not a folder", folder)
+    planned = {target / f"index.{ext}": reporter.render_batch(result, options)}
+    for group in result.groups:
+        if hasattr(reporter, "render_compare") and len(group.documents) == 2:
+            planned[target / f"{group.id}.{ext}"] = reporter.render_compare(report_for(group, 1), options)
+        else:
+            single = type(result)((group,), (), ())
+            planned[target / f"{group.id}.{ext}"] = reporter.render_batch(single, options)
+    clashes = [str(p) for p in planned if p.exists()]
+    if clashes and not force:
+        raise InputError(f"would replace {len(clashes)} existing file(s) such as {clashes[0]}; pass --force", folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for path, text in planned.items():
+        atomic_write(path, text)

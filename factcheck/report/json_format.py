@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..models import Report
+    from ..models import BatchResult, Report
     from ..pipeline import Analysis
 
 
@@ -26,3 +26,7 @@ def render_extract(analysis: Analysis, options: Any) -> str:
 
 def render_compare(report: Report, options: Any) -> str:
     return dumps(report.to_dict())
+
+
+def render_batch(result: BatchResult, options: Any) -> str:
+    return dumps(result.to_dict())

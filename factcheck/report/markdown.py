@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..models import Figure, Report
+    from ..models import BatchResult, Figure, Report
     from ..pipeline import Analysis
 
 
@@ -55,4 +55,23 @@ def render_compare(report: Report, options: Any) -> str:
         lines.append(f"| {f.status.value} | {_side(f.a, a_doc.path)} | {_side(f.b, b_doc.path)} | {_cell(f.reason)} |")
     if not getattr(options, "show_agree", False) and s["agree"]:
         lines += ["", f"{s['agree']} agreements not listed (use `--show agree`)."]
+    return "\n".join(lines) + "\n"
+
+
+def render_batch(result: BatchResult, options: Any) -> str:
+    from ..batch import report_for
+
+    lines = ["# factcheck batch", "", "| group | versions | agree | contradiction | damaged | not comparable |",
+             "|---|---|---:|---:|---:|---:|"]
+    for g in result.groups:
+        s = g.summary
+        names = "<br>".join(f"`{d.path}`" for d in g.documents)
+        lines.append(f"| {g.id} | {names} | {s['agree']} | {s['contradiction']} | {s['damaged']} | {s['not_comparable']} |")
+    if result.singles:
+        lines += ["", "No other version found for: " + ", ".join(f"`{p}`" for p in result.singles)]
+    if result.errors:
+        lines += ["", "## Files not checked", ""] + [f"- `{e.path}`: {e.error}" for e in result.errors]
+    for g in result.groups:
+        for version in range(1, len(g.documents)):
+            lines += ["", render_compare(report_for(g, version), options).replace("# factcheck:", f"## {g.id}:", 1)]
     return "\n".join(lines) + "\n"

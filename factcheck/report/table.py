@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from ..models import Document, Figure, Finding, Report
+    from ..models import BatchResult, Document, Figure, Finding, Report
     from ..pipeline import Analysis
 
 STATUS_STYLE = {
@@ -173,3 +173,49 @@ def _row(finding: Finding, a_path: str, b_path: str) -> tuple[Text, Text, Text, 
             context.append(f"{label} ", style="dim")
             context.append_text(_context(figure))
     return status, _side(finding.a, a_path), _side(finding.b, b_path), context, Text(finding.reason)
+
+
+def render_batch(result: BatchResult, options: Any) -> str:
+    from ..batch import report_for
+
+    console, buffer = _console(options)
+    table = Table(title="factcheck batch", box=box.SIMPLE_HEAVY)
+    table.add_column("group", no_wrap=True)
+    table.add_column("versions (reference first)", overflow="fold")
+    for status in ("agree", "contradiction", "damaged", "not_comparable"):
+        table.add_column(status.replace("_", " "), justify="right")
+    for g in result.groups:
+        s = g.summary
+        table.add_row(g.id, "\n".join(d.path for d in g.documents),
+                      *(Text(str(s[k]), style=STATUS_STYLE[k] if s[k] else "dim")
+                        for k in ("agree", "contradiction", "damaged", "not_comparable")))
+    console.print(table)
+    if result.singles:
+        console.print(Text("No other version found for: " + ", ".join(result.singles), style="dim"))
+    for error in result.errors:
+        console.print(Text(f"not checked: {error.path}: {error.error}", style="yellow"))
+    text = buffer.getvalue()
+    for g in result.groups:
+        if g.consensus:
+            text += _render_consensus(g, options)
+        for version in range(1, len(g.documents)):
+            text += f"\n{g.id}: version {version + 1} of {len(g.documents)}\n"
+            text += render_compare(report_for(g, version), options)
+    total = result.summary
+    text += (f"\n{len(result.groups)} groups, {len(result.singles)} single files, {len(result.errors)} errors; "
+             + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in total.items()) + "\n")
+    return text
+
+
+def _render_consensus(group: Any, options: Any) -> str:
+    console, buffer = _console(options)
+    table = Table(title=f"{group.id}: where the versions disagree", box=box.SIMPLE)
+    table.add_column("reference figure")
+    table.add_column("agree", overflow="fold")
+    table.add_column("contradict", overflow="fold")
+    table.add_column("odd one out", overflow="fold")
+    for c in group.consensus:
+        table.add_row(f"{c.figure.text} (line {c.figure.line})", "\n".join(_short(p) for p in c.agree),
+                      "\n".join(_short(p) for p in c.disagree), _short(c.odd_one_out) if c.odd_one_out else "—")
+    console.print(table)
+    return buffer.getvalue()

@@ -1,0 +1,208 @@
+"""Checking a folder: find the files, analyse them, group the versions, compare each group.
+
+Work is spread over processes. Files are analysed in a pool; comparisons run in a second
+pool forked after the analyses exist, so that workers receive two indices and send back
+findings rather than whole documents. Output is the same whatever the number of jobs:
+every step keeps the sorted order of paths.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FactcheckError, InputError
+from .group import group_indices, shingles
+from .models import (
+    BatchResult,
+    Consensus,
+    FileError,
+    Finding,
+    Group,
+    GroupFinding,
+    Report,
+    Status,
+)
+from .pipeline import Analysis, analyse, compare_analyses, load_document
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff,。])[ \t]+(?=[\u4e00-\u9fff])")
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One file after the first pass: its analysis, shingles and how clean it is."""
+
+    path: str
+    analysis: Analysis | None
+    sample: frozenset[int]
+    noise: float  # damage and column gaps per thousand characters: lower is cleaner
+    error: str | None = None
+
+
+def discover(paths: Sequence[str]) -> tuple[list[str], list[FileError]]:
+    """Files under the given paths (folders recursively, hidden entries and symlinked
+    folders skipped, so a symlink loop cannot trap the walk), sorted, without repeats."""
+    found: dict[str, str] = {}
+    errors: list[FileError] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not _skipped(name):
+                        _add(found, errors, os.path.join(root, name))
+        elif p.exists() or p.is_symlink():
+            _add(found, errors, str(p))
+        else:
+            errors.append(FileError(str(p), "no such file or folder"))
+    return sorted(found.values()), errors
+
+
+NOT_REPORTS = re.compile(r"^(?:\.|readme|license|changelog)|\.(?:ya?ml|json|toml|cfg|ini|py|sh|lock)$", re.I)
+
+
+def _skipped(name: str) -> bool:
+    """Hidden files, a folder's README, and the project files a download folder may hold."""
+    return bool(NOT_REPORTS.search(name))
+
+
+def _add(found: dict[str, str], errors: list[FileError], path: str) -> None:
+    try:
+        real = os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError):
+        errors.append(FileError(path, "broken or looping symbolic link"))
+        return
+    if os.path.isfile(real):
+        found.setdefault(real, path)
+
+
+def prepare(path: str) -> Prepared:
+    """Load and analyse one file; a bad file becomes an error record, never an exception."""
+    try:
+        analysis = analyse(load_document(path))
+    except FactcheckError as exc:
+        return Prepared(path, None, frozenset(), 0.0, exc.message)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+        return Prepared(path, None, frozenset(), 0.0, f"internal error: {type(exc).__name__}: {exc}")
+    doc = analysis.document
+    article = "".join(s.text for s in analysis.sentences if not s.boilerplate)
+    damaged = sum(d.end - d.start for d in doc.damage)
+    gaps = len(_GAP.findall(doc.normalized.text))
+    noise = 1000 * (damaged + 3 * gaps) / max(1, len(doc.text)) + (0.5 if doc.script == "traditional" else 0.0)
+    return Prepared(path, analysis, shingles(article), noise)
+
+
+# Set in the parent before the comparison pool forks; read by its workers.
+_PREPARED: list[Prepared] = []
+
+
+def _compare_pair(pair: tuple[int, int]) -> tuple[Finding, ...]:
+    ref, other = pair
+    a, b = _PREPARED[ref].analysis, _PREPARED[other].analysis
+    assert a is not None and b is not None
+    return compare_analyses(a, b).findings
+
+
+def _pool(jobs: int, fork: bool = False) -> ProcessPoolExecutor | None:
+    if jobs <= 1:
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    if fork and "fork" not in methods:
+        return None
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def _map(pool: ProcessPoolExecutor | None, fn: Callable, items: Sequence, progress: Progress | None,
+         phase: str) -> Iterator:
+    results: Iterable = pool.map(fn, items, chunksize=max(1, len(items) // (pool._max_workers * 8 or 1))) \
+        if pool else map(fn, items)
+    for done, result in enumerate(results, 1):
+        if progress:
+            progress(phase, done, len(items))
+        yield result
+
+
+def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None) -> BatchResult:
+    """Group the versions found under ``paths`` and compare every group."""
+    global _PREPARED
+    jobs = jobs or os.cpu_count() or 1
+    files, errors = discover(paths)
+    if not files and not errors:
+        raise InputError("no files to check", ", ".join(paths))
+    pool = _pool(min(jobs, len(files)))
+    try:
+        prepared = list(_map(pool, prepare, files, progress, "reading"))
+    finally:
+        if pool:
+            pool.shutdown()
+    errors += [FileError(p.path, p.error) for p in prepared if p.error]
+    good = [p for p in prepared if p.analysis is not None]
+    groups = group_indices([p.sample for p in good])
+    # The cleanest version is the reference; the others are compared against it.
+    ordered = [sorted(g, key=lambda i: (good[i].noise, good[i].path)) for g in groups]
+    pairs = [(g[0], other) for g in ordered if len(g) > 1 for other in g[1:]]
+    _PREPARED = good
+    pool = _pool(min(jobs, len(pairs)), fork=True)
+    try:
+        findings = dict(zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing")))
+    finally:
+        if pool:
+            pool.shutdown()
+        _PREPARED = []
+    result_groups = []
+    for number, members in enumerate((g for g in ordered if len(g) > 1), 1):
+        result_groups.append(_make_group(f"g{number}", [good[i] for i in members],
+                                         [findings[(members[0], other)] for other in members[1:]]))
+    singles = tuple(good[g[0]].path for g in ordered if len(g) == 1)
+    errors.sort(key=lambda e: e.path)
+    return BatchResult(tuple(result_groups), tuple(errors), singles)
+
+
+def _make_group(group_id: str, members: list[Prepared], per_version: list[tuple[Finding, ...]]) -> Group:
+    documents = tuple(m.analysis.document for m in members if m.analysis)
+    items = tuple(GroupFinding(f, 0, k) for k, found in enumerate(per_version, 1) for f in found)
+    consensus = _consensus(documents, per_version) if len(documents) > 2 else ()
+    return Group(group_id, documents, items, consensus)
+
+
+def _consensus(documents: Sequence, per_version: list[tuple[Finding, ...]]) -> tuple[Consensus, ...]:
+    """For each figure of the reference: which versions agree, which contradict, and
+    which one version is the odd one out."""
+    by_figure: dict[int, list[tuple[int, Finding]]] = defaultdict(list)
+    for k, found in enumerate(per_version, 1):
+        for f in found:
+            if f.a is not None and f.b is not None:
+                by_figure[f.a.start].append((k, f))
+    lines = []
+    for _, entries in sorted(by_figure.items()):
+        figure = entries[0][1].a
+        assert figure is not None
+        agree = [k for k, f in entries if f.status is Status.AGREE]
+        disagree = [k for k, f in entries if f.status is Status.CONTRADICTION]
+        if not disagree:
+            continue
+        odd: str | None = None
+        if len(disagree) == 1 and agree:
+            odd = documents[disagree[0]].path
+        elif len(disagree) >= 2 and not agree:
+            values = {f.b.value for k, f in entries if f.status is Status.CONTRADICTION and f.b}
+            if len(values) == 1:
+                odd = documents[0].path  # every other version agrees among themselves
+        agreeing = (documents[0].path, *(documents[k].path for k in agree))
+        lines.append(Consensus(figure, agreeing, tuple(documents[k].path for k in disagree), odd))
+    return tuple(lines)
+
+
+def report_for(group: Group, version: int) -> Report:
+    """The two-version report of the reference against one other version of a group."""
+    findings = tuple(item.finding for item in group.findings if item.b_doc == version)
+    return Report((group.documents[0], group.documents[version]), findings)

@@ -1,0 +1,75 @@
+"""Which documents are versions of the same article.
+
+Each document is reduced to a sample of its character 5-gram shingles (Chinese characters
+only, page furniture left out, so script, pinyin, punctuation, mojibake and column
+interleaving change little). An inverted index from shingle to documents counts the
+shingles every two documents share, without comparing all pairs: the cost grows with the
+number of shingles, and a shingle that many documents share (a stock phrase, a site's
+furniture) is not counted. Two documents are versions of one article when the shared
+shingles are a large part of the smaller one (containment, which also holds for a
+partial scan), and groups are the connected sets of such pairs.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+SHINGLE = 5
+SAMPLE_MODULUS = 4  # keep a quarter of the shingles, the same quarter in every document
+MIN_SHINGLES = 12  # fewer sampled shingles than this: too short to group with confidence
+MAX_POSTINGS = 24  # a shingle in more documents than this is a stock phrase
+CONTAINMENT = 0.3  # versions of one article share far more (0.7+); related articles far less (≤0.1)
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def shingles(text: str) -> frozenset[int]:
+    """A deterministic sample of the document's Chinese 5-grams, as integers."""
+    han = _NOT_HAN.sub("", text)
+    sample = set()
+    for i in range(len(han) - SHINGLE + 1):
+        h = zlib.crc32(han[i : i + SHINGLE].encode("utf-8"))
+        if h % SAMPLE_MODULUS == 0:
+            sample.add(h)
+    return frozenset(sample)
+
+
+def group_indices(samples: Sequence[frozenset[int]]) -> list[list[int]]:
+    """Groups of document indices (each sorted, groups ordered by first member)."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for doc, sample in enumerate(samples):
+        for shingle in sample:
+            postings[shingle].append(doc)
+    shared: Counter[tuple[int, int]] = Counter()
+    for docs in postings.values():
+        if 1 < len(docs) <= MAX_POSTINGS:
+            for x in range(len(docs)):
+                for y in range(x + 1, len(docs)):
+                    shared[(docs[x], docs[y])] += 1
+    parent = list(range(len(samples)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), count in sorted(shared.items()):
+        smaller = min(len(samples[i]), len(samples[j]))
+        if smaller >= MIN_SHINGLES and count / smaller >= CONTAINMENT:
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(samples)):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """Share of the smaller sample found in the other (for reports and tests)."""
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
