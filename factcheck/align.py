@@ -13,6 +13,7 @@ alignment is bounded by the fragment's length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -116,13 +117,17 @@ def _local_map(piece: str, region: str) -> tuple[list[int | None], list[bool]]:
     return mapping, same
 
 
-def _candidates(src: Side, dst: Side, src_is_a: bool) -> dict[tuple[int, int], float]:
-    """Figure pairs (index in A, index in B) proposed by anchoring ``src``'s fragments in ``dst``."""
+Anchor = tuple[int, int]  # (compact position in src, the diagonal that places it in dst)
+
+
+def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, int], float], list[Anchor]]:
+    """Figure pairs (index in A, index in B) proposed by anchoring ``src``'s fragments in
+    ``dst``, and every fragment's anchor (for figures that no fragment of their own places)."""
     proposals: dict[tuple[int, int], float] = {}
+    anchors: list[Anchor] = []
     fig_order = sorted(range(len(src.figures)), key=lambda k: src.starts[k])
     dst_figs = sorted(range(len(dst.figures)), key=lambda k: dst.starts[k])
     dst_starts = [dst.starts[k] for k in dst_figs]
-    import bisect
 
     pointer = 0
     for f_start, f_end in fragments(src):
@@ -134,13 +139,14 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> dict[tuple[int, int], f
         while k < len(fig_order) and src.starts[fig_order[k]] < f_end:
             inside.append(fig_order[k])
             k += 1
-        if not inside:
-            continue
         piece = src.compact[f_start:f_end]
         placed = anchor(piece, dst)
         if placed is None:
             continue
         diagonal, _ = placed
+        anchors.append((f_start, diagonal))
+        if not inside:
+            continue
         pad = 8 + len(piece) // 4
         r_start = max(0, diagonal - pad)
         r_end = min(len(dst.compact), diagonal + len(piece) + pad)
@@ -169,7 +175,7 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> dict[tuple[int, int], f
                 score = max(context_similarity(src, fi, dst, dj), local) + _value_bonus(src.figures[fi], dst.figures[dj])
                 key = (fi, dj) if src_is_a else (dj, fi)
                 proposals[key] = max(proposals.get(key, 0.0), score)
-    return proposals
+    return proposals, anchors
 
 
 def _value_bonus(f: Figure, g: Figure) -> float:
@@ -228,17 +234,93 @@ def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tupl
     return proposals
 
 
+NEIGHBOURHOOD = 160  # compact characters: how far a figure may sit from an anchored fragment
+
+
+def _neighbourhood(
+    src: Side, dst: Side, anchors: list[Anchor], used_src: set[int], used_dst: set[int], src_is_a: bool
+) -> dict[tuple[int, int], float]:
+    """Pairs for figures whose own fragment anchors nowhere (a column piece of two
+    characters on an OCR page): the nearest anchored fragment says where in the other
+    version to look, and only a figure that is visibly the same claim is taken there: the
+    other part of a figure cut by a column break, or one with the same unit whose digits
+    differ by one edit (a changed digit, a swap, a moved point, 万 for 亿)."""
+    if not anchors:
+        return {}
+    positions = [p for p, _ in anchors]
+    proposals: dict[tuple[int, int], float] = {}
+    for i in range(len(src.figures)):
+        if i in used_src:
+            continue
+        pos = src.starts[i]
+        lo = bisect.bisect_left(positions, pos - NEIGHBOURHOOD)
+        hi = bisect.bisect_right(positions, pos + NEIGHBOURHOOD)
+        near = anchors[lo:hi]
+        if not near:
+            continue
+        predicted = [pos + diagonal for _, diagonal in near]
+        for j in range(len(dst.figures)):
+            if j in used_dst or not any(abs(dst.starts[j] - p) <= NEIGHBOURHOOD for p in predicted):
+                continue
+            fs, fd = src.figures[i], dst.figures[j]
+            cut = _cut_pair(fs, fd) and _uncut_side_matches(src, i, dst, j)
+            if not (cut or (_same_claim_edited(fs, fd) and context_similarity(src, i, dst, j) >= 0.5)):
+                continue
+            distance = min(abs(dst.starts[j] - p) for p in predicted)
+            key = (i, j) if src_is_a else (j, i)
+            proposals[key] = 0.5 - distance / (4 * NEIGHBOURHOOD)
+    return proposals
+
+
+def _digits(f: Figure) -> str:
+    return "".join(ch for ch in f.text if "0" <= ch <= "9")
+
+
+def _cut_pair(f: Figure, g: Figure) -> bool:
+    """One figure is the other cut by a column break: 6 of 6万多名, 17 of 1700多家."""
+    for part, whole in ((f, g), (g, f)):
+        p, w = _digits(part), _digits(whole)
+        if p and p != w and ((part.open_end and w.startswith(p)) or (part.open_start and w.endswith(p))):
+            return True
+        if p and p == w and part.open_end and part.unit is None and whole.unit:
+            return True  # the unit fell into another column
+    return False
+
+
+def _uncut_side_matches(a: Side, i: int, b: Side, j: int) -> bool:
+    """The two characters on the side the break did not touch are the same in both."""
+    la, ra = context_words(a, i, 2)
+    lb, rb = context_words(b, j, 2)
+    fa, fb = a.figures[i], b.figures[j]
+    if fa.open_end or fb.open_end:
+        return len(la) == 2 and la == lb
+    return len(ra) == 2 and ra == rb
+
+
+def _same_claim_edited(f: Figure, g: Figure) -> bool:
+    d, e = _digits(f), _digits(g)
+    if not f.unit or f.unit != g.unit or len(d) < 2 or len(e) < 2:
+        return False
+    return d == e or Levenshtein.distance(d, e) <= 1 or (len(d) == len(e) and sorted(d) == sorted(e))
+
+
 def pair_figures(a_text: str, a_figures: Sequence[Figure], b_text: str, b_figures: Sequence[Figure]) -> list[FigurePair]:
     """Pair every figure of A with at most one of B; the rest stand alone."""
     a = prepare(a_text, a_figures)
     b = prepare(b_text, b_figures)
-    proposals = _candidates(a, b, True)
-    for key, score in _candidates(b, a, False).items():
+    proposals, a_anchors = _candidates(a, b, True)
+    backward, b_anchors = _candidates(b, a, False)
+    for key, score in backward.items():
         proposals[key] = max(proposals.get(key, 0.0), score)
     pairs = _greedy(proposals, a, b)
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     pairs.update(_greedy(_fallback(a, b, used_a, used_b), a, b, used_a, used_b, threshold=0.6))
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    nearby = _neighbourhood(a, b, a_anchors, used_a, used_b, True)
+    nearby.update(_neighbourhood(b, a, b_anchors, used_b, used_a, False))
+    pairs.update(_greedy(nearby, a, b, used_a, used_b, threshold=0.0))
     result = [FigurePair(a.figures[i], b.figures[j], pairs[(i, j)]) for i, j in pairs]
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
