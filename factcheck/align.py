@@ -220,6 +220,16 @@ def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tupl
             for k in range(len(word) - 1):
                 index[word[k : k + 2]].add(j)
     proposals: dict[tuple[int, int], float] = {}
+    # The same figure between the same characters (punctuation and digits included): the
+    # same claim, however little text surrounds it.
+    exact: dict[str, list[int]] = defaultdict(list)
+    for j in range(len(b.figures)):
+        if j not in used_b:
+            exact[_surroundings(b, j)].append(j)
+    for i in range(len(a.figures)):
+        if i not in used_a:
+            for j in exact.get(_surroundings(a, i), ()):
+                proposals[(i, j)] = 0.65
     for i in range(len(a.figures)):
         if i in used_a:
             continue
@@ -230,7 +240,8 @@ def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tupl
                 for j in index.get(word[k : k + 2], ()):
                     votes[j] += 1
         for j, _ in votes.most_common(5):
-            proposals[(i, j)] = context_similarity(a, i, b, j) + _value_bonus(a.figures[i], b.figures[j])
+            score = context_similarity(a, i, b, j) + _value_bonus(a.figures[i], b.figures[j])
+            proposals[(i, j)] = max(score, proposals.get((i, j), 0.0))
     return proposals
 
 
@@ -302,6 +313,12 @@ def _same_claim_edited(f: Figure, g: Figure) -> bool:
     if not f.unit or f.unit != g.unit or len(d) < 2 or len(e) < 2:
         return False
     return d == e or Levenshtein.distance(d, e) <= 1 or (len(d) == len(e) and sorted(d) == sorted(e))
+
+
+def _surroundings(side: Side, index: int, width: int = 4) -> str:
+    s = side.starts[index]
+    e = side.to_compact[side.figures[index].norm_end]
+    return side.compact[max(0, s - width) : e + width]
 
 
 def pair_figures(a_text: str, a_figures: Sequence[Figure], b_text: str, b_figures: Sequence[Figure]) -> list[FigurePair]:
