@@ -172,7 +172,8 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
                 d_end = dst.to_compact[dst.figures[dj].norm_end]
                 if d_end < lo - 1:
                     continue
-                score = max(context_similarity(src, fi, dst, dj), local) + _value_bonus(src.figures[fi], dst.figures[dj])
+                score = max(context_similarity(src, fi, dst, dj), local)
+                score += _value_bonus(src.figures[fi], dst.figures[dj])
                 key = (fi, dj) if src_is_a else (dj, fi)
                 proposals[key] = max(proposals.get(key, 0.0), score)
     return proposals, anchors
@@ -321,7 +322,9 @@ def _surroundings(side: Side, index: int, width: int = 4) -> str:
     return side.compact[max(0, s - width) : e + width]
 
 
-def pair_figures(a_text: str, a_figures: Sequence[Figure], b_text: str, b_figures: Sequence[Figure]) -> list[FigurePair]:
+def pair_figures(
+    a_text: str, a_figures: Sequence[Figure], b_text: str, b_figures: Sequence[Figure]
+) -> list[FigurePair]:
     """Pair every figure of A with at most one of B; the rest stand alone."""
     a = prepare(a_text, a_figures)
     b = prepare(b_text, b_figures)

@@ -90,7 +90,7 @@ def prepare(path: str) -> Prepared:
         analysis = analyse(load_document(path))
     except FactcheckError as exc:
         return Prepared(path, None, frozenset(), 0.0, exc.message)
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+    except Exception as exc:
         return Prepared(path, None, frozenset(), 0.0, f"internal error: {type(exc).__name__}: {exc}")
     doc = analysis.document
     article = "".join(s.text for s in analysis.sentences if not s.boilerplate)
@@ -122,9 +122,9 @@ def _pool(jobs: int, fork: bool = False) -> ProcessPoolExecutor | None:
 
 
 def _map(pool: ProcessPoolExecutor | None, fn: Callable, items: Sequence, progress: Progress | None,
-         phase: str) -> Iterator:
-    results: Iterable = pool.map(fn, items, chunksize=max(1, len(items) // (pool._max_workers * 8 or 1))) \
-        if pool else map(fn, items)
+         phase: str, jobs: int = 1) -> Iterator:
+    # Chunks of a few items: few round trips, yet the progress bar still moves.
+    results: Iterable = pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 8))) if pool else map(fn, items)
     for done, result in enumerate(results, 1):
         if progress:
             progress(phase, done, len(items))
@@ -140,7 +140,7 @@ def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress 
         raise InputError("no files to check", ", ".join(paths))
     pool = _pool(min(jobs, len(files)))
     try:
-        prepared = list(_map(pool, prepare, files, progress, "reading"))
+        prepared = list(_map(pool, prepare, files, progress, "reading", jobs))
     finally:
         if pool:
             pool.shutdown()
@@ -153,7 +153,7 @@ def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress 
     _PREPARED = good
     pool = _pool(min(jobs, len(pairs)), fork=True)
     try:
-        findings = dict(zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing")))
+        findings = dict(zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing", jobs)))
     finally:
         if pool:
             pool.shutdown()

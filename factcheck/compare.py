@@ -58,7 +58,7 @@ def cut_digits_of(part: Figure, whole: Figure) -> bool:
     """``part`` could be ``whole`` cut by a column break: its digits begin or end the other's
     (6 of 6万多名, 700多家 of 1700多家) and it sits at a break on the cut side."""
     p, w = _digits(part.text), _digits(whole.text)
-    if not p or len(p) >= len(w) and not part.open_end:
+    if not p or (len(p) >= len(w) and not part.open_end):
         return False
     return (part.open_end and w.startswith(p)) or (part.open_start and w.endswith(p) and p != w)
 
@@ -115,7 +115,9 @@ def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None
         return Status.DAMAGED, f"{cut[0]}'s figure is cut by a column or line break ({_fmt(a)} vs {_fmt(b)})"
     lost = [side for side, f in (("A", a), ("B", b)) if f.open_end and f.unit is None]
     if lost and a.value == b.value:
-        return Status.AGREE, f"{sim}; same value {_fmt(a)} = {_fmt(b)}; the unit was lost at a column break in {lost[0]}"
+        return Status.AGREE, (
+            f"{sim}; same value {_fmt(a)} = {_fmt(b)}; the unit was lost at a column break in {lost[0]}"
+        )
     if a.unit and b.unit and not same_counter(a.unit, b.unit):
         if a.value == b.value:
             return Status.AGREE, f"{sim}; same value, counted in {a.unit} and {b.unit}"
@@ -130,7 +132,9 @@ def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None
             return Status.AGREE, f"{sim}; {a.text} and {b.text} can both be right (their ranges overlap)"
     year_a, year_b = years
     if year_a and year_b and year_a != year_b:
-        return Status.NOT_COMPARABLE, f"reports from {year_a} and {year_b}: {_fmt(a)} vs {_fmt(b)} may describe different periods"
+        return Status.NOT_COMPARABLE, (
+            f"reports from {year_a} and {year_b}: {_fmt(a)} vs {_fmt(b)} may describe different periods"
+        )
     if a.scope and b.scope and a.scope != b.scope:
         return Status.NOT_COMPARABLE, f"different periods ({a.scope} vs {b.scope}): {_fmt(a)} vs {_fmt(b)}"
     if (a.unit is None) != (b.unit is None):

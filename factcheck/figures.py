@@ -8,26 +8,17 @@ but states nothing (SMS codes, phone numbers, licence numbers, URLs) is left out
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .models import Kind, Qualifier
 from .normalize import CJK
 from .numerals import MAGNITUDES, parse_arabic, parse_chinese
+from .units import UNITS
 
 ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 
-# Longest first, so that 人次 wins over 人 and 个月 over 个.
-UNITS = sorted(
-    """人次 场次 班次 户次 个百分点 百分点 个月 小时 分钟 平方米 平方公里 公里 公斤 千克 摄氏度 余人
-    元 人 名 个 家 项 场 件 次 户 支 份 条 处 期 包 起 位 所 座 台 辆 套 批 块 斤 吨 米 度 岁 天 日 号
-    年 月 周 倍 届 篇 部 本 张 例 间 栋 笔 亩 角 毛 类 种 列 幅 首 枚 株 头 只 艘 架 秒 季 轮 % ‰
-    亿元 万元 期次 人员 余家 强 单 册 盒 袋 箱 瓶 顿 餐 桌 所 段 节 堂 课时 学时 课 对 组 队
-    千瓦 兆瓦 千瓦时 度电 立方米 公顷 毫米 厘米 分""".split(),
-    key=len,
-    reverse=True,
-)
 UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS)
 # Words that, right after a number, make it a name rather than a count (十三五, 二十大).
 NAME_AFTER_CHINESE = "大五四化性"
@@ -105,8 +96,9 @@ def find_figures(text: str, damaged: bytearray | None = None) -> list[RawFigure]
     for m in MONTH_DAY.finditer(text):
         if _overlaps(m.span(), taken):
             continue
-        month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
-        found.append(RawFigure(m.start(), m.end(), month_day_value(month, day), "日" if day else "月",
+        month = int(m.group(1))
+        day_of_month = int(m.group(2)) if m.group(2) else None
+        found.append(RawFigure(m.start(), m.end(), month_day_value(month, day_of_month), "日" if day_of_month else "月",
                                Qualifier.EXACT, Kind.DATE, 1.0))
         _take(taken, m.span())
     for m in FIGURE.finditer(text):
@@ -237,9 +229,7 @@ def _arabic_allowed(text: str, m: re.Match[str], damaged: bytearray | None = Non
         return False  # codes; but `?lián)?071.5万元` is a figure whose first digit damage swallowed
     if FURNITURE_BEFORE.search(text[max(0, s - 8) : s]):
         return False
-    if CODE_AFTER.match(text[e:]) and not has_measure:
-        return False
-    return True
+    return not (CODE_AFTER.match(text[e:]) and not has_measure)
 
 
 def _chinese_number(text: str, m: re.Match[str]) -> tuple[float, float] | None:
@@ -267,7 +257,7 @@ def _chinese_number(text: str, m: re.Match[str]) -> tuple[float, float] | None:
         return None  # 一个, 两批: articles rather than quantities
     # “十件实事”, “七个一”: a short quoted name.
     s = m.start()
-    if s and text[s - 1] in "\"'" and '"' in text[e : e + 6] or text[e : e + 1] in "一二三四五六七八九":
+    if (s and text[s - 1] in "\"'" and '"' in text[e : e + 6]) or text[e : e + 1] in "一二三四五六七八九":
         return None
     # The magnitude was folded into the numeral; undo the regex's separate use of it.
     return value / (MAGNITUDES[mag] if mag else 1), place / (MAGNITUDES[mag] if mag else 1)
@@ -336,4 +326,4 @@ def month_day_value(month: int, day: int | None) -> float:
     return float(month * 100 + day) if day else float(month)
 
 
-__all__ = ["RawFigure", "find_figures", "CJK"]
+__all__ = ["CJK", "RawFigure", "find_figures"]

@@ -42,7 +42,8 @@ def read_path(path: str) -> LoadedText:
             raise InputError("is a directory, not a report file (use `factcheck batch` for folders)", path)
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"file is {size / 2**20:.0f} MiB; reports larger than {MAX_BYTES // 2**20} MiB are refused", path)
+            limit = MAX_BYTES // 2**20
+            raise InputError(f"file is {size / 2**20:.0f} MiB; reports larger than {limit} MiB are refused", path)
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path) from None

@@ -9,12 +9,13 @@ every output character to the whole original span it came from.
 from __future__ import annotations
 
 import html
-from array import array
 import re
+from array import array
 from collections.abc import Callable
 from functools import lru_cache
 
 from .models import NormalizedText
+from .units import UNIT_FIRST_CHARACTERS
 
 Fixer = Callable[[NormalizedText], NormalizedText]
 
@@ -200,9 +201,9 @@ def unify_punctuation(nt: NormalizedText) -> NormalizedText:
 
 # --- spaces inside figures ---------------------------------------------------------
 
-UNIT_START = "万亿千百%‰年月日号个人名元家项场件次户支份条处期包起位班所座台辆套批块斤吨米度岁天小周倍届篇部本张例间栋笔公平亩角毛"
 _SPACED_FIGURE = re.compile(
-    rf"(?<=[0-9])[ \t]+(?=[{UNIT_START}余多])|(?<=[0-9])[ \t]+(?=\.[0-9])|(?<=[0-9]\.)[ \t]+(?=[0-9])"
+    rf"(?<=[0-9])[ \t]+(?=[{re.escape(UNIT_FIRST_CHARACTERS)}万亿千百余多])"  # 1.38 亿元, 913 人
+    r"|(?<=[0-9])[ \t]+(?=\.[0-9])|(?<=[0-9]\.)[ \t]+(?=[0-9])"  # 1 .38, 1. 38
 )
 
 

@@ -31,7 +31,7 @@ import random
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import opencc
@@ -101,7 +101,7 @@ BASE_FILES = (
 _STRIP = " \t\u3000\xa0"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_base_texts() -> tuple[str, ...]:
     """The clean articles of tests/corpus, one string each, paragraphs separated by blank lines."""
     texts = []
@@ -304,7 +304,7 @@ PINYIN_TABLE: dict[str, str] = {item[0]: item[1:] for item in _PINYIN_TABLE.spli
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pinyin_of(ch: str) -> str | None:
     # Always the shipped table, so that a seed gives the same pairs on every machine.
     return PINYIN_TABLE.get(ch)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from .conftest import ALL_CORPUS, OCR_2023, PAGE_2019, WEB_2022, WEB_2023, WEB_2
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "figures.yaml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def compared(a: Path, b: Path) -> Report:
     return compare_files(str(a), str(b))
 
@@ -60,7 +60,8 @@ def test_figure_split_across_columns_is_damaged_not_a_contradiction() -> None:
                          ids=["2022-vs-2024", "2023-vs-2024", "2023-vs-2022"])
 def test_reports_from_different_years_never_contradict(a: Path, b: Path) -> None:
     report = compared(a, b)
-    assert report.summary["contradiction"] == 0, [f.reason for f in report.findings if f.status.value == "contradiction"]
+    contradictions = [f.reason for f in report.findings if f.status.value == "contradiction"]
+    assert report.summary["contradiction"] == 0, contradictions
 
 
 def test_workshop_colleges_28_in_2023_vs_62_in_2024_is_not_a_contradiction() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from .conftest import CORPUS
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "figures.yaml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def figures_of(name: str) -> tuple[str, tuple[Figure, ...]]:
     analysis = analyse(load_document(str(CORPUS / name)))
     return analysis.document.text, analysis.figures
@@ -85,7 +85,7 @@ def test_recall_and_value_accuracy_at_least_98_percent() -> None:
 def test_units_qualifiers_and_kinds_mostly_right() -> None:
     matched = [(c, f) for c in POSITIVES if (f := matching_figure(c)) is not None and value_matches(f, c)]
     for attr in ("unit", "qualifier", "kind"):
-        def got(f: Figure) -> object:
+        def got(f: Figure, attr: str = attr) -> object:
             value = getattr(f, attr)
             return getattr(value, "value", value)
         right = [c for c, f in matched if got(f) == c.get(attr)]

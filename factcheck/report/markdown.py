@@ -15,7 +15,8 @@ def _cell(text: str) -> str:
 
 def render_extract(analysis: Analysis, options: Any) -> str:
     doc = analysis.document
-    lines = [f"# Figures in `{doc.path}`", "", f"{len(analysis.figures)} figures, {len(doc.damage)} damaged passages.", ""]
+    counts = f"{len(analysis.figures)} figures, {len(doc.damage)} damaged passages."
+    lines = [f"# Figures in `{doc.path}`", "", counts, ""]
     lines += ["| line | figure | value | unit | qualifier | kind | damaged |", "|---:|---|---:|---|---|---|---|"]
     for f in analysis.figures:
         lines.append(
@@ -66,7 +67,8 @@ def render_batch(result: BatchResult, options: Any) -> str:
     for g in result.groups:
         s = g.summary
         names = "<br>".join(f"`{d.path}`" for d in g.documents)
-        lines.append(f"| {g.id} | {names} | {s['agree']} | {s['contradiction']} | {s['damaged']} | {s['not_comparable']} |")
+        counts = " | ".join(str(s[k]) for k in ("agree", "contradiction", "damaged", "not_comparable"))
+        lines.append(f"| {g.id} | {names} | {counts} |")
     if result.singles:
         lines += ["", "No other version found for: " + ", ".join(f"`{p}`" for p in result.singles)]
     if result.errors:
