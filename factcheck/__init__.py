@@ -2,19 +2,39 @@
 
 The pipeline is a library too::
 
-    from factcheck import extract_figures
+    from factcheck import extract_figures, compare_texts
     figures = extract_figures("5年来投入资金1.38亿元")
+    report = compare_texts(version_a, version_b)
+    print(report.to_json())
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING, Any
 
-from .errors import FactcheckError, InputError, LedgerError  # noqa: E402
-from .models import Figure, Finding, Report, Status  # noqa: E402
-from .pipeline import compare_files, compare_texts, extract_figures  # noqa: E402
+__version__ = "0.1.0"
 
 __all__ = [
     "FactcheckError", "Figure", "Finding", "InputError", "LedgerError", "Report", "Status",
     "compare_files", "compare_texts", "extract_figures",
 ]
+
+if TYPE_CHECKING:
+    from .errors import FactcheckError, InputError, LedgerError
+    from .models import Figure, Finding, Report, Status
+    from .pipeline import compare_files, compare_texts, extract_figures
+
+_HOME = {
+    "FactcheckError": "errors", "InputError": "errors", "LedgerError": "errors",
+    "Figure": "models", "Finding": "models", "Report": "models", "Status": "models",
+    "compare_files": "pipeline", "compare_texts": "pipeline", "extract_figures": "pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the pipeline on first use, so that `factcheck --help` starts fast."""
+    if name in _HOME:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

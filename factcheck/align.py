@@ -91,9 +91,10 @@ def anchor(piece: str, other: Side) -> tuple[int, int] | None:
                 votes[p - i] += 1
     if not votes:
         return None
-    # Neighbouring diagonals are the same placement give or take an insertion.
+    # Neighbouring diagonals are the same placement give or take an insertion: judge the
+    # few best diagonals by the votes within three of them.
     best_d, best = 0, 0
-    for d in votes:
+    for d, _ in votes.most_common(6):
         support = sum(votes.get(d + k, 0) for k in range(-3, 4))
         if support > best or (support == best and d < best_d):
             best_d, best = d, support

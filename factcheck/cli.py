@@ -18,7 +18,7 @@ from . import __version__
 from .errors import FactcheckError, InputError, UsageError
 from .models import Status
 from .outputs import write_batch_folder, write_output
-from .report import REPORTERS, RenderOptions, formats_for
+from .report import RenderOptions, formats_for, reporter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -31,13 +31,15 @@ def _color_enabled(choice: str, stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _render_options(color: str, output: str | None, show: tuple[str, ...] = ()) -> RenderOptions:
+def _render_options(color: str, output: str | None, show: tuple[str, ...] = (),
+                    fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})) -> RenderOptions:
     to_terminal = output is None and sys.stdout.isatty()
     width = int(os.environ.get("COLUMNS", "0") or 0) or (os.get_terminal_size().columns if to_terminal else 140)
     return RenderOptions(
         color=_color_enabled(color, sys.stdout) if output is None else color == "always",
         width=max(60, width),
         show_agree="agree" in show,
+        fail_on=fail_on,
     )
 
 
@@ -83,7 +85,7 @@ def extract(file: str, fmt: str, output: str | None, force: bool, color: str) ->
     from .pipeline import analyse, load_document
 
     analysis = analyse(load_document(file))
-    emit(REPORTERS[fmt].render_extract(analysis, _render_options(color, output)), output, force)
+    emit(reporter(fmt).render_extract(analysis, _render_options(color, output)), output, force)
 
 
 fail_on_option = click.option(
@@ -120,7 +122,7 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
 
     failing = parse_fail_on(fail_on)
     report = compare_files(a, b)
-    emit(REPORTERS[fmt].render_compare(report, _render_options(color, output, show)), output, force)
+    emit(reporter(fmt).render_compare(report, _render_options(color, output, show)), output, force)
     ctx.exit(report.exit_code(failing))
 
 
@@ -144,12 +146,82 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     failing = parse_fail_on(fail_on)
     result = run_batch(paths, jobs, progress_bar())
     options = _render_options(color, output, show)
-    reporter = REPORTERS[fmt]
+    reporter = reporter(fmt)
     if output is None:
         emit(reporter.render_batch(result, options), None, force)
     else:
         write_batch_folder(output, result, reporter, options, fmt, force)
     ctx.exit(result.exit_code(failing))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--ledger", "ledger_path", type=click.Path(), default=None,
+              help="Ledger folder or file of resolved findings (default: claims/ when it exists).")
+@format_option("render_batch")
+@output_option
+@force_option
+@color_option
+@fail_on_option
+@click.option("--strict", is_flag=True, help="Also fail when a resolution matches no finding any more.")
+@click.option("--baseline", is_flag=True, help="Record every current finding as accepted in the ledger, then pass.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, fmt: str, output: str | None,
+          force: bool, color: str, fail_on: str, strict: bool, baseline: bool, jobs: int | None) -> None:
+    """The CI check: compare PATHS, subtract resolved findings, fail on what is unresolved."""
+    from .check import default_ledger, run_check
+
+    failing = parse_fail_on(fail_on)
+    ledger_path = ledger_path or default_ledger()
+    result = run_check(paths, ledger_path, jobs=jobs, progress=progress_bar())
+    if baseline:
+        from .check import write_baseline
+
+        written = write_baseline(result, ledger_path)
+        click.echo(f"factcheck: recorded {written} finding(s) as accepted in {ledger_file(ledger_path)}", err=True)
+        ctx.exit(EXIT_OK)
+    options = _render_options(color, output, (), failing)
+    emit(reporter(fmt).render_batch(result, options), output, force)
+    for ruling in result.stale:
+        click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} matches no finding "
+                   "any more (stale)", err=True)
+    for ruling in result.expired:
+        click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} expired on "
+                   f"{ruling.expires}; the finding counts as unresolved", err=True)
+    for error in result.errors:
+        click.echo(f"factcheck: error: {error.path}: {error.error}", err=True)
+    if result.errors:
+        ctx.exit(EXIT_ERROR)  # a file went unchecked: the check did not complete
+    if strict and result.stale:
+        ctx.exit(EXIT_FINDINGS)
+    ctx.exit(result.exit_code(failing))
+
+
+@cli.command()
+@click.argument("finding_id", metavar="ID")
+@click.argument("paths", nargs=-1)
+@click.option("--verdict", required=True, type=click.Choice(["a-correct", "b-correct", "both-correct", "accepted"]))
+@click.option("--note", required=True, help="Why: what the desk checked, with whom.")
+@click.option("--by", default=None, help="Who rules (default: $USER).")
+@click.option("--ledger", "ledger_path", type=click.Path(), default=None,
+              help="Ledger file to write (default: claims/claims.yaml).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
+def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by: str | None,
+            ledger_path: str | None, jobs: int | None) -> None:
+    """Record an editor's ruling on finding ID (found by checking PATHS, default sources/)."""
+    from .check import record_resolution
+
+    targets = paths or (("sources",) if os.path.isdir("sources") else (".",))
+    by = by or os.environ.get("USER") or None
+    action, path = record_resolution(finding_id, targets, verdict, note, by, ledger_path, jobs, progress_bar())
+    click.echo(f"factcheck: {action} {finding_id} ({verdict}) in {path}", err=True)
+
+
+def ledger_file(ledger_path: str | None) -> str:
+    from .check import resolution_file
+
+    return str(resolution_file(ledger_path))
 
 
 def progress_bar():  # type: ignore[no-untyped-def]
@@ -187,7 +259,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_ERROR)
     except BrokenPipeError:
         sys.exit(EXIT_ERROR)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
+    except Exception as exc:
         if debug:
             traceback.print_exc()
         click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
@@ -195,4 +267,4 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
-__all__ = ["cli", "main", "InputError", "UsageError"]
+__all__ = ["InputError", "UsageError", "cli", "main"]

@@ -373,9 +373,15 @@ class BatchResult:
         return 1 if self.unresolved(fail_on) else 0
 
     def to_dict(self) -> dict[str, object]:
+        groups = [g.to_dict() for g in self.groups]
+        if self.resolutions:
+            for group in groups:
+                for record in group["findings"]:  # type: ignore[attr-defined]
+                    ruling = self.resolutions.get(record["id"])
+                    record["resolution"] = ruling.to_dict() if ruling else None
         data: dict[str, object] = {
             "version": 1,
-            "groups": [g.to_dict() for g in self.groups],
+            "groups": groups,
             "errors": [e.to_dict() for e in self.errors],
             "summary": self.summary,
         }

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-
 from collections import Counter
+from dataclasses import dataclass
 
 from . import damage as damage_stage
 from . import figures as figure_stage
-from .align import pair_figures
-from .compare import make_findings
 from .load import LoadedText, read_path
 from .models import Damage, DamageKind, Document, Figure, Group, GroupFinding, Kind, NormalizedText, Report, Sentence
 from .normalize import detect_script, normalize
@@ -132,6 +129,9 @@ def _after_break(text: str, offset: int) -> bool:
 
 def compare_analyses(a: Analysis, b: Analysis) -> Report:
     """Align the figures of two analysed versions and judge every pair."""
+    from .align import pair_figures  # rapidfuzz: loaded only when comparing
+    from .compare import make_findings
+
     pairs = pair_figures(a.document.normalized.text, a.figures, b.document.normalized.text, b.figures)
     captions = {id(f) for analysis in (a, b) for f in analysis.figures if _in_caption(analysis, f)}
     # A caption's figure counts only where the caption is in both versions.
@@ -179,6 +179,14 @@ def extract_figures(text: str) -> list[Figure]:
 
 
 __all__ = [
-    "Analysis", "analyse", "build_document", "compare_analyses", "compare_files", "compare_texts",
-    "document_from_text", "extract_figures", "load_document", "DamageKind",
+    "Analysis",
+    "DamageKind",
+    "analyse",
+    "build_document",
+    "compare_analyses",
+    "compare_files",
+    "compare_texts",
+    "document_from_text",
+    "extract_figures",
+    "load_document",
 ]
