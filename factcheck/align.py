@@ -79,8 +79,10 @@ def _split_long(start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start, end
 
 
-def anchor(piece: str, other: Side) -> tuple[int, int] | None:
-    """Where ``piece`` sits in ``other``: the best diagonal of trigram votes, or None."""
+def anchor(piece: str, other: Side, expected: float = 0.0) -> tuple[int, int] | None:
+    """Where ``piece`` sits in ``other``: the best diagonal of trigram votes, or None.
+    Between equally supported places, the one nearest ``expected`` (where the piece would
+    be if both versions ran in the same order) wins."""
     votes: Counter[int] = Counter()
     usable = 0
     for i in range(len(piece) - GRAM + 1):
@@ -94,9 +96,9 @@ def anchor(piece: str, other: Side) -> tuple[int, int] | None:
     # Neighbouring diagonals are the same placement give or take an insertion: judge the
     # few best diagonals by the votes within three of them.
     best_d, best = 0, 0
-    for d, _ in votes.most_common(6):
+    for d, _ in sorted(votes.most_common(6)):
         support = sum(votes.get(d + k, 0) for k in range(-3, 4))
-        if support > best or (support == best and d < best_d):
+        if support > best or (support == best and abs(d - expected) < abs(best_d - expected)):
             best_d, best = d, support
     grams_in_piece = max(1, len(piece) - GRAM + 1)
     if best < 2 or best < 0.2 * grams_in_piece:
@@ -130,6 +132,7 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
     dst_figs = sorted(range(len(dst.figures)), key=lambda k: dst.starts[k])
     dst_starts = [dst.starts[k] for k in dst_figs]
 
+    stretch = len(dst.compact) / max(1, len(src.compact))
     pointer = 0
     for f_start, f_end in fragments(src):
         # Figures that start in this fragment.
@@ -141,7 +144,7 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
             inside.append(fig_order[k])
             k += 1
         piece = src.compact[f_start:f_end]
-        placed = anchor(piece, dst)
+        placed = anchor(piece, dst, f_start * stretch)
         if placed is None:
             continue
         diagonal, _ = placed
@@ -157,7 +160,10 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
             fig = src.figures[fi]
             s = src.starts[fi] - f_start
             e = src.to_compact[fig.norm_end] - f_start
-            targets = [mapping[j] for j in range(max(0, s - 2), min(len(piece), e + 2)) if mapping[j] is not None]
+            # Where the figure's own characters land; failing that, its neighbours'.
+            targets = [mapping[j] for j in range(s, min(len(piece), e)) if mapping[j] is not None]
+            if not targets:
+                targets = [mapping[j] for j in range(max(0, s - 2), min(len(piece), e + 2)) if mapping[j] is not None]
             if not targets:
                 continue
             lo = r_start + min(t for t in targets if t is not None)
@@ -165,13 +171,13 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
             # How well the words around the figure line up, within its own fragment.
             w_lo, w_hi = max(0, s - LOCAL_WINDOW), min(len(piece), e + LOCAL_WINDOW)
             local = sum(same[w_lo:w_hi]) / max(1, min(w_hi - w_lo, 2 * LOCAL_WINDOW + e - s))
-            i0 = bisect.bisect_left(dst_starts, lo - 3)
+            # The figures that the mapped characters touch (a character's slack each side).
+            i0 = bisect.bisect_left(dst_starts, lo - 24)
             for idx in range(i0, len(dst_figs)):
                 dj = dst_figs[idx]
-                if dst.starts[dj] > hi + 1:
+                if dst.starts[dj] > hi:
                     break
-                d_end = dst.to_compact[dst.figures[dj].norm_end]
-                if d_end < lo - 1:
+                if dst.to_compact[dst.figures[dj].norm_end] < lo:
                     continue
                 score = max(context_similarity(src, fi, dst, dj), local)
                 score += _value_bonus(src.figures[fi], dst.figures[dj])
@@ -224,14 +230,18 @@ def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tupl
     proposals: dict[tuple[int, int], float] = {}
     # The same figure between the same characters (punctuation and digits included): the
     # same claim, however little text surrounds it.
-    exact: dict[str, list[int]] = defaultdict(list)
+    # Repeats of one such figure pair in order of appearance, not every one with every one.
+    exact_b: dict[str, list[int]] = defaultdict(list)
     for j in range(len(b.figures)):
         if j not in used_b:
-            exact[_surroundings(b, j)].append(j)
+            exact_b[_surroundings(b, j)].append(j)
+    exact_a: dict[str, list[int]] = defaultdict(list)
     for i in range(len(a.figures)):
         if i not in used_a:
-            for j in exact.get(_surroundings(a, i), ()):
-                proposals[(i, j)] = 0.65
+            exact_a[_surroundings(a, i)].append(i)
+    for key, in_a in exact_a.items():
+        for i, j in zip(in_a, exact_b.get(key, ())):
+            proposals[(i, j)] = 0.65
     for i in range(len(a.figures)):
         if i in used_a:
             continue
@@ -239,8 +249,9 @@ def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tupl
         votes: Counter[int] = Counter()
         for word in (left, right):
             for k in range(len(word) - 1):
-                for j in index.get(word[k : k + 2], ()):
-                    votes[j] += 1
+                postings = index.get(word[k : k + 2], ())
+                if len(postings) <= MAX_OCCURRENCES:  # a bigram around every figure tells nothing
+                    votes.update(postings)
         for j, _ in votes.most_common(5):
             score = context_similarity(a, i, b, j) + _value_bonus(a.figures[i], b.figures[j])
             proposals[(i, j)] = max(score, proposals.get((i, j), 0.0))
@@ -261,6 +272,8 @@ def _neighbourhood(
     if not anchors:
         return {}
     positions = [p for p, _ in anchors]
+    dst_order = sorted(range(len(dst.figures)), key=lambda k: dst.starts[k])
+    dst_starts = [dst.starts[k] for k in dst_order]
     proposals: dict[tuple[int, int], float] = {}
     for i in range(len(src.figures)):
         if i in used_src:
@@ -272,7 +285,9 @@ def _neighbourhood(
         if not near:
             continue
         predicted = [pos + diagonal for _, diagonal in near]
-        for j in range(len(dst.figures)):
+        window = range(bisect.bisect_left(dst_starts, min(predicted) - NEIGHBOURHOOD),
+                       bisect.bisect_right(dst_starts, max(predicted) + NEIGHBOURHOOD))
+        for j in (dst_order[k] for k in window):
             if j in used_dst or not any(abs(dst.starts[j] - p) <= NEIGHBOURHOOD for p in predicted):
                 continue
             fs, fd = src.figures[i], dst.figures[j]

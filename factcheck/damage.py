@@ -29,14 +29,16 @@ _CJK_RE = re.compile(f"[{CJK}]")
 
 # `?lián)?`, `?yōu)?`, `??h`: a question mark where a character was, followed by the
 # remains of its pinyin annotation. Runs of U+FFFD are the decoder's own marks.
-_QUESTION_PINYIN = re.compile(rf"\?+[{PINYIN_LETTERS}]+\)?\??|\?+[{PINYIN_LETTERS}]*\)\??")
+_QUESTION_PINYIN = re.compile(
+    rf"(?<!\?)\?+[{PINYIN_LETTERS}]{{1,12}}\)?\??|(?<!\?)\?+[{PINYIN_LETTERS}]{{0,12}}\)\??"
+)
 _REPLACEMENT = re.compile("\ufffd+")
 # Digit-like symbols that `str.isdigit()` accepts but no number parser should: ➏ ③ ⑴.
 _DIGIT_LIKE = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]+")
 # OCR: a Latin look-alike for 工 or 一 at the start of a Chinese word (`L会`, `-项项`),
 # and letters inside numbers (`1O0`).
 _OCR_LOOKALIKE = re.compile(rf"(?:(?<=^)|(?<=[\s,。;:、\"'(]))[L\-](?=[{CJK}])", re.M)
-_LETTER_IN_NUMBER = re.compile(r"(?<=[0-9])[OoIl|](?=[0-9])|(?<=[0-9])[Oo](?=[0-9OoIl]*[万亿%])")
+_LETTER_IN_NUMBER = re.compile(r"(?<=[0-9])[OoIl|](?=[0-9])|(?<=[0-9])[Oo](?=[0-9OoIl]{0,12}[万亿%])")
 
 
 def _is_odd(text: str, i: int, common: frozenset[str]) -> bool:

@@ -43,7 +43,13 @@ MONTH_DAY = re.compile(r"(?<![0-9.])(1[0-2]|0?[1-9])月(?:(3[01]|[12][0-9]|0?[1-
 CLOCK_TIME = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?![0-9])")
 LIST_MARKER = re.compile(r"^[ \t]*[0-9]{1,2}[.、](?![0-9])", re.M)
 PHONE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})(?![0-9])")
-URL_OR_MAIL = re.compile(r"(?:https?://|www\.)\S+|[A-Za-z0-9._%+-]+ ?@ ?[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu)(?:/\S*)?")
+# Each alternative may start only where a token starts and repeats a bounded number of
+# times, so a page of 20,000 digits or dots is scanned once, not once per character.
+URL_OR_MAIL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64} ?@ ?[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,12}"
+    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:com|cn|net|org|gov|edu)\b(?:/\S*)?"
+)
 FURNITURE_BEFORE = re.compile(r"(?:短信|热线|电话|拨打|编号|邮编|备案号|ICP备|ICP证|备|QQ|微信号|传真|证号|代码)[::]?\s*$")
 CODE_AFTER = re.compile(r"^(?:职工服务热线|热线|服务热线|客服)")
 UNIT_MONEY = {"元", "角", "毛"}

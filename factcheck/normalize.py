@@ -117,7 +117,9 @@ def to_halfwidth(nt: NormalizedText) -> NormalizedText:
 
 _NEUTRAL = "de|le|ma|me|men|ne|ba|zi|zhe|guo|la|li|tou|ge|jia|shang|xia|lai|qu"
 _PINYIN_ANNOTATION = re.compile(
-    rf"(?<=[^\s(])\(\s?((?:[{PINYIN_LETTERS}]*[{TONED}][{PINYIN_LETTERS}]*|{_NEUTRAL})\s?)\)"
+    # The lookahead bounds the annotation to one syllable, so an unclosed `(` followed by
+    # a long run of letters costs one look, not a search.
+    rf"(?<=[^\s(])\(\s?(?=[{PINYIN_LETTERS}]{{1,7}}\s?\))((?:[{PINYIN_LETTERS}]*[{TONED}][{PINYIN_LETTERS}]*|{_NEUTRAL})\s?)\)"
 )
 
 

@@ -15,7 +15,7 @@ from . import figures as figure_stage
 from .load import LoadedText, read_path
 from .models import Damage, DamageKind, Document, Figure, Group, GroupFinding, Kind, NormalizedText, Report, Sentence
 from .normalize import detect_script, normalize
-from .segment import document_year, resolve_scope, scope_before, split_sentences
+from .segment import document_year, resolve_scope, scope_before, scopes_in, split_sentences
 
 FURNITURE = ("copyright notice", "subscription line", "site navigation")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -65,12 +65,16 @@ def analyse(document: Document) -> Analysis:
         if tail is not None and tail.start not in starts:
             raws.append(tail)
     raws.sort(key=lambda r: r.start)
+    scopes: dict[int, list[tuple[int, str]]] = {}  # per sentence, found once
     for raw in raws:
         idx = max(0, bisect.bisect_right(sentence_starts, raw.start) - 1)
         sentence = sentences[idx] if sentences else None
         if sentence is not None and sentence.boilerplate in FURNITURE and raw.kind not in (Kind.DATE, Kind.YEAR):
             continue  # subscription prices, notice numbering: page furniture, not claims
-        result.append(_to_figure(document, nt, raw, sentence, damage_norm, year))
+        if sentence is not None and sentence.index not in scopes:
+            scopes[sentence.index] = scopes_in(sentence.text)
+        sentence_scopes = scopes.get(sentence.index, []) if sentence is not None else []
+        result.append(_to_figure(document, nt, raw, sentence, sentence_scopes, damage_norm, year))
     return Analysis(document, tuple(sentences), tuple(result), year)
 
 
@@ -89,14 +93,16 @@ def _to_figure(
     nt: NormalizedText,
     raw: figure_stage.RawFigure,
     sentence: Sentence | None,
+    scopes: list[tuple[int, str]],
     damage_norm: list[tuple[int, int]],
     year: int | None,
 ) -> Figure:
     start, end = nt.original_span(raw.start, raw.end)
-    damaged = any(d_start <= raw.end and raw.start <= d_end for d_start, d_end in damage_norm)
+    k = bisect.bisect_right(damage_norm, (raw.end, len(nt.text) + 1)) - 1  # the last span starting by its end
+    damaged = k >= 0 and damage_norm[k][1] >= raw.start
     sentence_text = sentence.text if sentence else ""
     offset_in_sentence = raw.start - sentence.norm_start if sentence else 0
-    scope = resolve_scope(scope_before(sentence_text, offset_in_sentence), year)
+    scope = resolve_scope(scope_before(scopes, offset_in_sentence), year)
     left = _CONTEXT_NOISE.sub("", nt.text[max(0, raw.start - 12) : raw.start])[-6:]
     right = _CONTEXT_NOISE.sub("", nt.text[raw.end : raw.end + 12])[:6]
     return Figure(

@@ -74,19 +74,23 @@ def boilerplate_reason(sentence: str, text: str, start: int, end: int) -> str | 
 
 _SCOPE = re.compile(
     r"(?:自|从)?(?:(?:19|20)[0-9]{2}年|去年|今年|前年|明年)(?:[0-9]{1,2}月)?(?:以来|来)?"
-    r"|(?:近|过去)?(?:[0-9]{1,2}|[一二三四五六七八九十两]+)年(?:来|以来|间)"
+    r"|(?:近|过去)?(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?:来|以来|间)"
     r"|近年来|截至目前|目前|冬季以来|上半年|下半年|全年|年底前|日前|前期"
 )
 _RELATIVE = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 
 
-def scope_before(sentence_text: str, offset: int) -> str | None:
-    """The time scope that governs a figure at ``offset`` of its sentence: the last one
-    named before it (``5年来``, ``今年以来``, ``2022年``), normalised, or None."""
-    last = None
-    for m in _SCOPE.finditer(sentence_text, 0, max(0, offset)):
-        last = m.group(0)
-    return _normalise_scope(last) if last else None
+def scopes_in(sentence_text: str) -> list[tuple[int, str]]:
+    """The time scopes a sentence names (``5年来``, ``今年以来``, ``2022年``), normalised,
+    each with the offset where it ends."""
+    return [(m.end(), _normalise_scope(m.group(0))) for m in _SCOPE.finditer(sentence_text)]
+
+
+def scope_before(scopes: list[tuple[int, str]], offset: int) -> str | None:
+    """The scope that governs a figure at ``offset`` of its sentence: the last one named
+    before it."""
+    k = bisect.bisect_right(scopes, (offset, "\uffff")) - 1
+    return scopes[k][1] if k >= 0 else None
 
 
 def _normalise_scope(scope: str) -> str:
