@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .batch import Progress, run_batch
 from .errors import UsageError
-from .ledger import Ledger, load_ledger, split_live, write_resolution
+from .ledger import SUFFIXES, Ledger, load_ledger, resolution_file, split_live, write_resolution
 from .models import BatchResult
 from .pipeline import compare_files, group_from_report
 
@@ -55,14 +55,6 @@ def run_check(
     return apply_ledger(gather(paths, jobs, progress), ledger, today or dt.date.today())
 
 
-def resolution_file(ledger_path: str | None) -> Path:
-    """The ledger file a new ruling goes to: the named file, or claims.yaml in the folder."""
-    path = Path(ledger_path or DEFAULT_LEDGER)
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return path
-    return path / "claims.yaml"
-
-
 def record_resolution(
     finding_id: str,
     paths: Sequence[str],
@@ -74,7 +66,7 @@ def record_resolution(
     progress: Progress | None = None,
 ) -> tuple[str, Path]:
     """Add or update the ruling on a finding that the given paths still produce."""
-    ledger = load_ledger(ledger_path or default_ledger())
+    load_ledger(ledger_path or default_ledger())  # refuse a malformed ledger before any work
     result = gather(paths, jobs, progress)
     ids = {item.finding.id for group in result.groups for item in group.findings}
     if finding_id not in ids:
@@ -82,22 +74,29 @@ def record_resolution(
             f"unknown finding id {finding_id!r}: no such finding in {', '.join(paths)} "
             "(run `factcheck check` on the same files to list the ids)"
         )
-    existing = ledger.resolutions.get(finding_id)
-    target = Path(existing.source) if existing else resolution_file(ledger_path)
+    target = ledger_target(ledger_path, finding_id)
     action = write_resolution(target, id=finding_id, verdict=verdict, note=note, by=by, date=dt.date.today())
     return action, target
 
 
-def write_baseline(result: BatchResult, ledger_path: str | None) -> int:
+def ledger_target(ledger_path: str | None, finding_id: str) -> Path:
+    """The ledger file a ruling goes to (the folder is created if need be)."""
+    root = Path(ledger_path or DEFAULT_LEDGER)
+    if root.suffix not in SUFFIXES and not root.exists():
+        root.mkdir(parents=True)
+    return resolution_file(root, finding_id)
+
+
+def write_baseline(result: BatchResult, ledger_path: str | None) -> tuple[int, Path | None]:
     """Record every current finding that has no ruling as ``accepted``: existing debt."""
-    target = resolution_file(ledger_path)
-    written = 0
+    written, target = 0, None
     for group in result.groups:
         for item in group.findings:
             finding = item.finding
             if finding.id in result.resolutions or finding.status.value == "agree":
                 continue
+            target = ledger_target(ledger_path, finding.id)
             write_resolution(target, id=finding.id, verdict="accepted", note="baseline: recorded as existing debt",
                              by="factcheck --baseline", date=dt.date.today())
             written += 1
-    return written
+    return written, target

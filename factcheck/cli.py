@@ -6,6 +6,7 @@ other exception too, with the traceback only under ``--debug``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import traceback
@@ -65,7 +66,33 @@ def emit(text: str, output: str | None, force: bool) -> None:
         write_output(output, text, force=force)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class FactcheckGroup(click.Group):
+    """Turns every failure of a command into one line on stderr and exit code 2 (SPEC);
+    the traceback only with ``--debug``."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except FactcheckError as exc:
+            self._fail(ctx, f"factcheck: error: {exc}")
+        except KeyboardInterrupt:
+            self._fail(ctx, "factcheck: interrupted")
+        except BrokenPipeError:
+            ctx.exit(EXIT_ERROR)
+        except Exception as exc:  # the last line of defence
+            self._fail(ctx, f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+    @staticmethod
+    def _fail(ctx: click.Context, message: str) -> None:
+        if ctx.params.get("debug"):
+            traceback.print_exc()
+        click.echo(message, err=True)
+        ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factcheck")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
@@ -146,11 +173,11 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
     failing = parse_fail_on(fail_on)
     result = run_batch(paths, jobs, progress_bar())
     options = _render_options(color, output, show)
-    reporter = reporter(fmt)
+    renderer = reporter(fmt)
     if output is None:
-        emit(reporter.render_batch(result, options), None, force)
+        emit(renderer.render_batch(result, options), None, force)
     else:
-        write_batch_folder(output, result, reporter, options, fmt, force)
+        write_batch_folder(output, result, renderer, options, fmt, force)
     ctx.exit(result.exit_code(failing))
 
 
@@ -178,10 +205,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
     if baseline:
         from .check import write_baseline
 
-        written = write_baseline(result, ledger_path)
-        click.echo(f"factcheck: recorded {written} finding(s) as accepted in {ledger_file(ledger_path)}", err=True)
+        written, target = write_baseline(result, ledger_path)
+        click.echo(f"factcheck: recorded {written} finding(s) as accepted in {target or ledger_path}", err=True)
         ctx.exit(EXIT_OK)
-    options = _render_options(color, output, (), failing)
+    options = dataclasses.replace(_render_options(color, output, (), failing), resolutions=result.resolutions)
     emit(reporter(fmt).render_batch(result, options), output, force)
     for ruling in result.stale:
         click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} matches no finding "
@@ -205,7 +232,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
 @click.option("--note", required=True, help="Why: what the desk checked, with whom.")
 @click.option("--by", default=None, help="Who rules (default: $USER).")
 @click.option("--ledger", "ledger_path", type=click.Path(), default=None,
-              help="Ledger file to write (default: claims/claims.yaml).")
+              help="Ledger folder or file to write (default: claims/).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
 def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by: str | None,
             ledger_path: str | None, jobs: int | None) -> None:
@@ -218,12 +245,6 @@ def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by
     click.echo(f"factcheck: {action} {finding_id} ({verdict}) in {path}", err=True)
 
 
-def ledger_file(ledger_path: str | None) -> str:
-    from .check import resolution_file
-
-    return str(resolution_file(ledger_path))
-
-
 def progress_bar():  # type: ignore[no-untyped-def]
     """A rich progress bar on stderr when it is a terminal, else nothing."""
     if not sys.stderr.isatty():
@@ -234,37 +255,8 @@ def progress_bar():  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI, turning every failure into one line and exit code 2."""
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    try:
-        code = cli.main(args=args, prog_name="factcheck", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("factcheck: aborted", err=True)
-        sys.exit(EXIT_ERROR)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        if debug:
-            traceback.print_exc()
-        exc.show()
-        sys.exit(EXIT_ERROR)
-    except FactcheckError as exc:
-        if debug:
-            traceback.print_exc()
-        click.echo(f"factcheck: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        click.echo("factcheck: interrupted", err=True)
-        sys.exit(EXIT_ERROR)
-    except BrokenPipeError:
-        sys.exit(EXIT_ERROR)
-    except Exception as exc:
-        if debug:
-            traceback.print_exc()
-        click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
-        sys.exit(EXIT_ERROR)
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+    """Entry point (the ``factcheck`` script and ``python -m factcheck``)."""
+    cli.main(args=sys.argv[1:] if argv is None else argv, prog_name="factcheck")
 
 
 __all__ = ["InputError", "UsageError", "cli", "main"]

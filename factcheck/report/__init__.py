@@ -9,10 +9,11 @@ choices; a format's module (and rich, for tables) is imported only when it is us
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import ModuleType
 
-from ..models import Status
+from ..models import Resolution, Status
 
 EXTRACT, COMPARE, BATCH = "render_extract", "render_compare", "render_batch"
 
@@ -32,6 +33,7 @@ class RenderOptions:
     width: int = 120
     show_agree: bool = False
     fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})
+    resolutions: Mapping[str, Resolution] = field(default_factory=dict)  # finding id -> ruling (check)
 
 
 def reporter(name: str) -> ModuleType:

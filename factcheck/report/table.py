@@ -142,8 +142,9 @@ def render_compare(report: Report, options: Any) -> str:
     table.add_column("context", overflow="fold", ratio=3)
     table.add_column("reason", overflow="fold", ratio=2)
     shown = [f for f in report.findings if show_agree or f.status.value != "agree"]
+    rulings = getattr(options, "resolutions", {})
     for finding in shown:
-        table.add_row(*_row(finding, a_doc.path, b_doc.path))
+        table.add_row(*_row(finding, a_doc.path, b_doc.path, rulings.get(finding.id)))
     if shown:
         console.print(table)
     for doc in report.documents:
@@ -163,8 +164,13 @@ def render_compare(report: Report, options: Any) -> str:
     return buffer.getvalue()
 
 
-def _row(finding: Finding, a_path: str, b_path: str) -> tuple[Text, Text, Text, Text, Text]:
+def _row(finding: Finding, a_path: str, b_path: str, ruling: Any = None) -> tuple[Text, Text, Text, Text, Text]:
     status = Text(finding.status.value, style=STATUS_STYLE[finding.status.value])
+    reason = Text(finding.reason)
+    reason.append(f"\n{finding.id}", style="dim")
+    if ruling is not None:
+        status.append("\nresolved", style="green")
+        reason.append(f"\nresolved {ruling.verdict}: {ruling.note}", style="green")
     context = Text()
     for label, figure in (("A", finding.a), ("B", finding.b)):
         if figure is not None:
@@ -172,7 +178,7 @@ def _row(finding: Finding, a_path: str, b_path: str) -> tuple[Text, Text, Text, 
                 context.append("\n")
             context.append(f"{label} ", style="dim")
             context.append_text(_context(figure))
-    return status, _side(finding.a, a_path), _side(finding.b, b_path), context, Text(finding.reason)
+    return status, _side(finding.a, a_path), _side(finding.b, b_path), context, reason
 
 
 def render_batch(result: BatchResult, options: Any) -> str:
