@@ -24,7 +24,7 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def contradiction_ids(*paths: str) -> list[str]:
-    code, out = run("check", *paths, "--format", "json")
+    _, out = run("check", *paths, "--format", "json")
     data = json.loads(out)
     return [f["id"] for g in data["groups"] for f in g["findings"]
             if f["status"] == "contradiction" and not f.get("resolution")]

@@ -56,8 +56,10 @@ def test_batch_output_folder_never_replaces_files(tmp_path: Path) -> None:
 def test_compare_table_lists_contradictions_first_with_file_and_line(tmp_path: Path) -> None:
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
-    a.write_text("5年来,各级工会投入资金1.38亿元,建设驿站1.15万个。\n另一段:覆盖户外劳动者840余万人。\n", encoding="utf-8")
-    b.write_text("5年來,各級工會投入資金1.83億元,建設驛站1.15萬個。\n另一段:覆蓋戶外勞動者840多萬人。\n", encoding="utf-8")
+    a.write_text("5年来,各级工会投入资金1.38亿元,建设驿站1.15万个。\n另一段:覆盖户外劳动者840余万人。\n",
+                 encoding="utf-8")
+    b.write_text("5年來,各級工會投入資金1.83億元,建設驛站1.15萬個。\n另一段:覆蓋戶外勞動者840多萬人。\n",
+                 encoding="utf-8")
     result = invoke("compare", str(a), str(b), "--color", "never")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
