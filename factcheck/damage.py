@@ -57,15 +57,34 @@ def _is_odd(text: str, i: int, common: frozenset[str]) -> bool:
     return ch in "€\u0080\u0081\u00a2\u00a3\u00a5\u00a6\u00a8\u00ac\u00af"
 
 
+@lru_cache(maxsize=1)
+def _common_to_space() -> dict[int, str]:
+    return {ord(ch): " " for ch in common_chars()}
+
+
+# Candidates for odd characters; _is_odd has the last word on each.
+_ODD_CANDIDATE = re.compile(f"[{CJK}\ue000-\uf8ffA-Za-z@#$^&*_|\\`~€\u0080\u0081\u00a2\u00a3\u00a5\u00a6\u00a8\u00ac\u00af]")
+
+
+def odd_flags(text: str) -> bytearray:
+    """One flag per character: 1 where it is odd (see _is_odd). Common characters are
+    blanked first, in C, so that Python looks only at the few that remain."""
+    common = common_chars()
+    flags = bytearray(len(text))
+    for m in _ODD_CANDIDATE.finditer(text.translate(_common_to_space())):
+        if _is_odd(text, m.start(), common):
+            flags[m.start()] = 1
+    return flags
+
+
 def _mojibake_runs(text: str) -> Iterator[Found]:
     """Runs where at least two of any four neighbouring characters are odd: ``白诠募尤肓斯``."""
-    common = common_chars()
-    odd = [_is_odd(text, i, common) for i in range(len(text))]
+    odd = odd_flags(text)
     n = len(text)
-    i = 0
-    while i < n:
+    i = odd.find(1)
+    while 0 <= i < n:
         if not odd[i]:
-            i += 1
+            i = odd.find(1, i)
             continue
         # Look for a second odd character within the next three.
         j = i + 1
@@ -82,9 +101,9 @@ def _mojibake_runs(text: str) -> Iterator[Found]:
                     end = k + 1
                 k += 1
             yield i, end, DamageKind.ENCODING
-            i = end
+            i = odd.find(1, end)
         else:
-            i += 1
+            i = odd.find(1, i + 1)
 
 
 def _extend_question_run(text: str, start: int, end: int) -> int:

@@ -239,6 +239,7 @@ class Report:
             "documents": [d.to_dict() for d in self.documents],
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary,
+            "left_out": dict(sorted(self.left_out.items())),  # sentences of page furniture, by reason
         }
 
     def to_json(self) -> str:

@@ -93,24 +93,19 @@ def strip_html(nt: NormalizedText) -> NormalizedText:
 # --- width and digits -----------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _width_table() -> dict[int, str]:
-    import unicodedata
-
-    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-    table.update({0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " "})
-    table.update({0x3002: "。", 0xFF61: "。"})
-    # Every decimal digit of any script (Arabic-Indic, Devanagari, ...) as ASCII.
-    for cp in range(0x660, 0x1FBFA):
-        ch = chr(cp)
-        if unicodedata.category(ch) == "Nd" and not ("0" <= ch <= "9"):
-            table[cp] = str(unicodedata.digit(ch))
-    return table
+_WIDTH_TABLE = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE.update({0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " ", 0xFF61: "。"})
+# Decimal digits of other scripts (Arabic-Indic, Devanagari, ...); `\d` is Unicode-aware.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 def to_halfwidth(nt: NormalizedText) -> NormalizedText:
-    """Full-width letters, digits and punctuation to ASCII: ``１．３８亿，`` → ``1.38亿,``."""
-    return translate(nt, _width_table())
+    """Full-width letters, digits and punctuation to ASCII: ``１．３８亿，`` → ``1.38亿,``;
+    any script's decimal digits to ASCII: ``٣`` → ``3``."""
+    import unicodedata
+
+    nt = translate(nt, _WIDTH_TABLE)
+    return rewrite(nt, _OTHER_DIGIT, lambda m: str(unicodedata.digit(m.group(0))))
 
 
 # --- pinyin annotations -------------------------------------------------------------
