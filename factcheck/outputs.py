@@ -49,7 +49,7 @@ def write_output(path: str, text: str, *, force: bool = False) -> None:
 EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "junit": "xml", "github": "txt"}
 
 
-def write_batch_folder(folder: str, result: "BatchResult", reporter: Any, options: Any, fmt: str, force: bool) -> None:
+def write_batch_folder(folder: str, result: BatchResult, reporter: Any, options: Any, fmt: str, force: bool) -> None:
     """One report per group and an index, in ``folder``; refuses to replace files unless ``force``."""
     from .batch import report_for
 
