@@ -4,6 +4,7 @@ Usage (from the repo root):  /path/to/venv/bin/python benchmarks/bench_compare.p
 """
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -68,7 +69,9 @@ def doubled(text: str) -> str:
 
 
 def main() -> int:
-    print(f"python: {sys.executable}\nA: {FILE_A.name}\nB: {FILE_B.name}\n")
+    print(f"python: {sys.executable}\n"
+          f"load:   {os.getloadavg()[0]:.2f} (1-min average, {os.cpu_count()} CPUs; high load = noisy timings)\n"
+          f"A: {FILE_A.name}\nB: {FILE_B.name}\n")
     t = timings(run_process, {"000-002": (FILE_A, FILE_B)}, runs=5)["000-002"]
     med = statistics.median(t)
     print(f"compare 000 002 (json): median {med:.3f} s  min {min(t):.3f}  max {max(t):.3f}"

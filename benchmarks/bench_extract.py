@@ -4,6 +4,7 @@ Usage (from the repo root):  /path/to/venv/bin/python benchmarks/bench_extract.p
 """
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -41,7 +42,9 @@ def row(label: str, times: list[float], target: float | None = None) -> None:
 
 def main() -> int:
     extract = factcheck_cmd() + ["extract", str(FILE_000), "--format", "json"]
-    print(f"python: {sys.executable}\nfile:   {FILE_000.name} ({FILE_000.stat().st_size / 1000:.0f} KB)\n")
+    print(f"python: {sys.executable}\n"
+          f"load:   {os.getloadavg()[0]:.2f} (1-min average, {os.cpu_count()} CPUs; high load = noisy timings)\n"
+          f"file:   {FILE_000.name} ({FILE_000.stat().st_size / 1000:.0f} KB)\n")
     print(f"{'measurement (s)':<28} {'median':>8} {'min':>8} {'max':>8}   target")
     row("factcheck extract (json)", time_process(extract), TARGET_S)
     row("import factcheck.cli", time_process([sys.executable, "-c", "import factcheck.cli"]))

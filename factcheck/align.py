@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -49,12 +51,8 @@ class Side:
 def prepare(text: str, figures: Sequence[Figure]) -> Side:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
     compact = "".join(text[i] for i in keep)
-    to_compact = [0] * (len(text) + 1)
-    j = 0
-    for i in range(len(text) + 1):
-        while j < len(keep) and keep[j] < i:
-            j += 1
-        to_compact[i] = j
+    # to_compact[i]: how many kept characters come before i, i.e. the compact index of the next one.
+    to_compact = list(accumulate((not ch.isspace() for ch in text), initial=0))
     grams: dict[str, list[int]] = defaultdict(list)
     for i in range(len(compact) - GRAM + 1):
         grams[compact[i : i + GRAM]].append(i)
@@ -120,21 +118,41 @@ def _local_map(piece: str, region: str) -> tuple[list[int | None], list[bool]]:
     return mapping, same
 
 
-Anchor = tuple[int, int]  # (compact position in src, the diagonal that places it in dst)
+class Anchors:
+    """Where ``src``'s fragments sit in ``dst``, computed when first asked for."""
+
+    def __init__(self, src: Side, dst: Side) -> None:
+        self.src, self.dst = src, dst
+        self.pieces = list(fragments(src))
+        self.starts = [s for s, _ in self.pieces]
+        self.stretch = len(dst.compact) / max(1, len(src.compact))
+        self._known: dict[int, tuple[int, int] | None] = {}
+
+    def place(self, index: int) -> tuple[int, int] | None:
+        """(diagonal, support) of fragment ``index``, or None if it anchors nowhere."""
+        if index not in self._known:
+            f_start, f_end = self.pieces[index]
+            self._known[index] = anchor(self.src.compact[f_start:f_end], self.dst, f_start * self.stretch)
+        return self._known[index]
+
+    def near(self, pos: int, reach: int) -> list[tuple[int, int]]:
+        """(fragment start, diagonal) of the anchored fragments within ``reach`` of ``pos``."""
+        lo = bisect.bisect_left(self.starts, pos - reach)
+        hi = bisect.bisect_right(self.starts, pos + reach)
+        return [(self.starts[k], placed[0]) for k in range(lo, hi) if (placed := self.place(k)) is not None]
 
 
-def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, int], float], list[Anchor]]:
-    """Figure pairs (index in A, index in B) proposed by anchoring ``src``'s fragments in
-    ``dst``, and every fragment's anchor (for figures that no fragment of their own places)."""
+def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, int], float], Anchors]:
+    """Figure pairs (index in A, index in B) proposed by anchoring ``src``'s fragments
+    that hold figures in ``dst``; the anchors, for figures that their own fragment did not place."""
     proposals: dict[tuple[int, int], float] = {}
-    anchors: list[Anchor] = []
+    anchors = Anchors(src, dst)
     fig_order = sorted(range(len(src.figures)), key=lambda k: src.starts[k])
     dst_figs = sorted(range(len(dst.figures)), key=lambda k: dst.starts[k])
     dst_starts = [dst.starts[k] for k in dst_figs]
 
-    stretch = len(dst.compact) / max(1, len(src.compact))
     pointer = 0
-    for f_start, f_end in fragments(src):
+    for index, (f_start, f_end) in enumerate(anchors.pieces):
         # Figures that start in this fragment.
         while pointer < len(fig_order) and src.starts[fig_order[pointer]] < f_start:
             pointer += 1
@@ -143,14 +161,13 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
         while k < len(fig_order) and src.starts[fig_order[k]] < f_end:
             inside.append(fig_order[k])
             k += 1
+        if not inside:
+            continue
         piece = src.compact[f_start:f_end]
-        placed = anchor(piece, dst, f_start * stretch)
+        placed = anchors.place(index)
         if placed is None:
             continue
         diagonal, _ = placed
-        anchors.append((f_start, diagonal))
-        if not inside:
-            continue
         pad = 8 + len(piece) // 4
         r_start = max(0, diagonal - pad)
         r_end = min(len(dst.compact), diagonal + len(piece) + pad)
@@ -262,16 +279,13 @@ NEIGHBOURHOOD = 160  # compact characters: how far a figure may sit from an anch
 
 
 def _neighbourhood(
-    src: Side, dst: Side, anchors: list[Anchor], used_src: set[int], used_dst: set[int], src_is_a: bool
+    src: Side, dst: Side, anchors: Anchors, used_src: set[int], used_dst: set[int], src_is_a: bool
 ) -> dict[tuple[int, int], float]:
     """Pairs for figures whose own fragment anchors nowhere (a column piece of two
     characters on an OCR page): the nearest anchored fragment says where in the other
     version to look, and only a figure that is visibly the same claim is taken there: the
     other part of a figure cut by a column break, or one with the same unit whose digits
     differ by one edit (a changed digit, a swap, a moved point, 万 for 亿)."""
-    if not anchors:
-        return {}
-    positions = [p for p, _ in anchors]
     dst_order = sorted(range(len(dst.figures)), key=lambda k: dst.starts[k])
     dst_starts = [dst.starts[k] for k in dst_order]
     proposals: dict[tuple[int, int], float] = {}
@@ -279,9 +293,7 @@ def _neighbourhood(
         if i in used_src:
             continue
         pos = src.starts[i]
-        lo = bisect.bisect_left(positions, pos - NEIGHBOURHOOD)
-        hi = bisect.bisect_right(positions, pos + NEIGHBOURHOOD)
-        near = anchors[lo:hi]
+        near = anchors.near(pos, NEIGHBOURHOOD)
         if not near:
             continue
         predicted = [pos + diagonal for _, diagonal in near]
@@ -342,8 +354,16 @@ def pair_figures(
     a_text: str, a_figures: Sequence[Figure], b_text: str, b_figures: Sequence[Figure]
 ) -> list[FigurePair]:
     """Pair every figure of A with at most one of B; the rest stand alone."""
-    a = prepare(a_text, a_figures)
-    b = prepare(b_text, b_figures)
+    return pair_sides(prepare(a_text, a_figures), prepare(b_text, b_figures))
+
+
+def prepare_analysis(analysis: Any) -> Side:
+    """A version prepared for alignment (from a ``pipeline.Analysis``)."""
+    return prepare(analysis.document.normalized.text, analysis.figures)
+
+
+def pair_sides(a: Side, b: Side) -> list[FigurePair]:
+    """Pair every figure of A with at most one of B; the rest stand alone."""
     proposals, a_anchors = _candidates(a, b, True)
     backward, b_anchors = _candidates(b, a, False)
     for key, score in backward.items():

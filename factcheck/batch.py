@@ -8,6 +8,7 @@ every step keeps the sorted order of paths.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import re
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import FactcheckError, InputError
 from .group import group_indices, shingles
@@ -94,6 +96,7 @@ def prepare(path: str) -> Prepared:
         return Prepared(path, None, frozenset(), 0.0, f"internal error: {type(exc).__name__}: {exc}")
     doc = analysis.document
     article = "".join(s.text for s in analysis.sentences if not s.boilerplate)
+    analysis = dataclasses.replace(analysis, sentences=())  # read once for the shingles; memory is tight
     damaged = sum(d.end - d.start for d in doc.damage)
     gaps = len(_GAP.findall(doc.normalized.text))
     noise = 1000 * (damaged + 3 * gaps) / max(1, len(doc.text)) + (0.5 if doc.script == "traditional" else 0.0)
@@ -102,13 +105,19 @@ def prepare(path: str) -> Prepared:
 
 # Set in the parent before the comparison pool forks; read by its workers.
 _PREPARED: list[Prepared] = []
+_SIDES: dict[int, Any] = {}  # per process: versions prepared for alignment, by index
 
 
 def _compare_pair(pair: tuple[int, int]) -> tuple[Finding, ...]:
+    from .align import prepare_analysis
+
     ref, other = pair
     a, b = _PREPARED[ref].analysis, _PREPARED[other].analysis
     assert a is not None and b is not None
-    return compare_analyses(a, b).findings
+    if ref not in _SIDES:  # a group's reference is compared with every other version
+        _SIDES.clear()
+        _SIDES[ref] = prepare_analysis(a)
+    return compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b))).findings
 
 
 def _pool(jobs: int, fork: bool = False) -> ProcessPoolExecutor | None:
@@ -158,6 +167,7 @@ def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress 
         if pool:
             pool.shutdown()
         _PREPARED = []
+        _SIDES.clear()
     result_groups = []
     for number, members in enumerate((g for g in ordered if len(g) > 1), 1):
         result_groups.append(_make_group(f"g{number}", [good[i] for i in members],

@@ -10,7 +10,7 @@ import dataclasses
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
@@ -59,9 +59,11 @@ color_option = click.option(
 )
 
 
-def emit(text: str, output: str | None, force: bool) -> None:
+def emit(text: str | Iterable[str], output: str | None, force: bool) -> None:
+    """The report to stdout, or atomically to ``--output``; a reporter may give it in pieces."""
     if output is None:
-        click.echo(text, nl=False)
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False)
     else:
         write_output(output, text, force=force)
 

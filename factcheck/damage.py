@@ -10,19 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
+from .chars import common_chars
 from .models import DamageKind
 from .normalize import CJK, PINYIN_LETTERS
 
 Found = tuple[int, int, DamageKind]
-
-
-@lru_cache(maxsize=1)
-def common_chars() -> frozenset[str]:
-    """The most frequent Chinese characters (shipped list, derived from jieba's dictionary)."""
-    data = resources.files("factcheck").joinpath("data/common_chars.txt").read_text(encoding="utf-8")
-    return frozenset("".join(line for line in data.splitlines() if not line.startswith("#")))
 
 
 _CJK_RE = re.compile(f"[{CJK}]")

@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chars import common_share
 from .errors import InputError
 
 MAX_BYTES = 64 * 1024 * 1024  # a newspaper page is kilobytes; past this it is not a report
@@ -117,9 +118,14 @@ def _legacy_encoding(data: bytes, path: str) -> str:
         return candidates[0]
     if not candidates:
         raise InputError("cannot decode as UTF-8, GB18030 or Big5; convert the file to UTF-8", path)
-    from charset_normalizer import from_bytes
+    # Both decode: the right one gives ordinary characters, the wrong one rare ones.
+    sample = data[:100_000]
+    shares = {name: common_share(sample.decode(name, errors="ignore")) for name in candidates}
+    if abs(shares["gb18030"] - shares["big5hkscs"]) >= 0.05:
+        return max(shares, key=lambda name: shares[name])
+    from charset_normalizer import from_bytes  # too close to call: ask the detector
 
-    best = from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
+    best = from_bytes(sample, cp_isolation=["gb18030", "big5"]).best()
     if best is not None and best.encoding.replace("_", "") in ("big5", "big5hkscs"):
         return "big5hkscs"
     return "gb18030"

@@ -82,7 +82,7 @@ class NormalizedText:
     """
 
     text: str
-    starts: Sequence[int]  # array('q'): eight bytes a character, not a Python int each
+    starts: Sequence[int]  # array('i'): four bytes a character, not a Python int each
     ends: Sequence[int]
     fixers: tuple[str, ...] = ()
 

@@ -27,7 +27,7 @@ PINYIN_LETTERS = "a-z" + TONED
 def identity(text: str) -> NormalizedText:
     """The trivial view of ``text``: every character maps to itself."""
     n = len(text)
-    return NormalizedText(text, array("q", range(n)), array("q", range(1, n + 1)))
+    return NormalizedText(text, array("i", range(n)), array("i", range(1, n + 1)))
 
 
 def rewrite(
@@ -35,8 +35,8 @@ def rewrite(
 ) -> NormalizedText:
     """Replace every match of ``pattern`` in ``nt`` by ``repl(match)``, keeping the map."""
     pieces: list[str] = []
-    starts = array("q")
-    ends = array("q")
+    starts = array("i")
+    ends = array("i")
     last = 0
     changed = False
     for match in pattern.finditer(nt.text):
@@ -54,8 +54,8 @@ def rewrite(
             ends.extend(nt.ends[a:b])
         elif new:
             lo, hi = nt.starts[a], nt.ends[b - 1]
-            starts.extend(array("q", [lo]) * len(new))
-            ends.extend(array("q", [hi]) * len(new))
+            starts.extend(array("i", [lo]) * len(new))
+            ends.extend(array("i", [hi]) * len(new))
         pieces.append(new)
         last = b
     if not changed:

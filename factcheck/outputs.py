@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,14 +14,16 @@ if TYPE_CHECKING:
 from .errors import InputError
 
 
-def atomic_write(path: str | Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step: readers see the old file or the new one."""
+def atomic_write(path: str | Path, text: str | Iterable[str]) -> None:
+    """Replace ``path`` with ``text`` (a string or its pieces) in one step: readers see the
+    old file or the new one."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():
@@ -31,7 +34,7 @@ def atomic_write(path: str | Path, text: str) -> None:
         raise
 
 
-def write_output(path: str, text: str, *, force: bool = False) -> None:
+def write_output(path: str, text: str | Iterable[str], *, force: bool = False) -> None:
     """Write a report to ``path``; an existing file is replaced only with ``force``."""
     target = Path(path)
     if target.is_dir():

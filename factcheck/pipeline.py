@@ -9,6 +9,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from . import damage as damage_stage
 from . import figures as figure_stage
@@ -30,6 +31,8 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     figures: tuple[Figure, ...]
     year: int | None
+    captions: frozenset[int] = frozenset()  # indices of figures in headings or photo captions
+    left_out: tuple[tuple[str, int], ...] = ()  # sentences of page furniture, by reason
 
 
 def build_document(loaded: LoadedText) -> Document:
@@ -66,6 +69,7 @@ def analyse(document: Document) -> Analysis:
             raws.append(tail)
     raws.sort(key=lambda r: r.start)
     scopes: dict[int, list[tuple[int, str]]] = {}  # per sentence, found once
+    captions: list[int] = []
     for raw in raws:
         idx = max(0, bisect.bisect_right(sentence_starts, raw.start) - 1)
         sentence = sentences[idx] if sentences else None
@@ -74,8 +78,12 @@ def analyse(document: Document) -> Analysis:
         if sentence is not None and sentence.index not in scopes:
             scopes[sentence.index] = scopes_in(sentence.text)
         sentence_scopes = scopes.get(sentence.index, []) if sentence is not None else []
+        if sentence is not None and sentence.boilerplate == "heading or caption":
+            captions.append(len(result))
         result.append(_to_figure(document, nt, raw, sentence, sentence_scopes, damage_norm, year))
-    return Analysis(document, tuple(sentences), tuple(result), year)
+    left_out = Counter(s.boilerplate for s in sentences if s.boilerplate)
+    return Analysis(document, tuple(sentences), tuple(result), year, frozenset(captions),
+                    tuple(sorted(left_out.items())))
 
 
 def _damage_in_normalized(nt: NormalizedText, damage: tuple[Damage, ...]) -> list[tuple[int, int]]:
@@ -133,26 +141,21 @@ def _after_break(text: str, offset: int) -> bool:
     return offset == 0 or text[offset - 1] in " \t\n\r\u3000"
 
 
-def compare_analyses(a: Analysis, b: Analysis) -> Report:
-    """Align the figures of two analysed versions and judge every pair."""
-    from .align import pair_figures  # rapidfuzz: loaded only when comparing
+def compare_analyses(a: Analysis, b: Analysis, prepared: tuple[Any, Any] | None = None) -> Report:
+    """Align the figures of two analysed versions and judge every pair. ``prepared`` are
+    the two versions as ``align.prepare`` made them, when the caller keeps them."""
+    from . import align  # rapidfuzz: loaded only when comparing
     from .compare import make_findings
 
-    pairs = pair_figures(a.document.normalized.text, a.figures, b.document.normalized.text, b.figures)
-    captions = {id(f) for analysis in (a, b) for f in analysis.figures if _in_caption(analysis, f)}
+    side_a, side_b = prepared or (align.prepare_analysis(a), align.prepare_analysis(b))
+    pairs = align.pair_sides(side_a, side_b)
+    captions = {id(f) for analysis in (a, b) for i, f in enumerate(analysis.figures) if i in analysis.captions}
     # A caption's figure counts only where the caption is in both versions.
     kept = [p for p in pairs if (p.a is not None and p.b is not None) or id(p.a or p.b) not in captions]
-    left_out: Counter[str] = Counter()
-    for analysis in (a, b):
-        left_out.update(s.boilerplate for s in analysis.sentences if s.boilerplate)
+    left_out: Counter[str] = Counter(dict(a.left_out))
+    left_out.update(dict(b.left_out))
     findings = make_findings(kept, (a.year, b.year))
     return Report((a.document, b.document), tuple(findings), dict(left_out))
-
-
-def _in_caption(analysis: Analysis, figure: Figure) -> bool:
-    starts = [s.norm_start for s in analysis.sentences]
-    idx = bisect.bisect_right(starts, figure.norm_start) - 1
-    return idx >= 0 and analysis.sentences[idx].boilerplate == "heading or caption"
 
 
 def compare_texts(a: str, b: str) -> Report:

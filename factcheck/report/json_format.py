@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,5 +29,14 @@ def render_compare(report: Report, options: Any) -> str:
     return dumps(report.to_dict())
 
 
-def render_batch(result: BatchResult, options: Any) -> str:
-    return dumps(result.to_dict())
+def render_batch(result: BatchResult, options: Any) -> Iterator[str]:
+    """The batch's JSON, one group at a time: a thousand documents' findings never sit in
+    memory as one string."""
+    data = result.to_dict()
+    groups = data.pop("groups")
+    yield '{\n  "version": 1,\n  "groups": ['
+    for i, group in enumerate(groups):  # type: ignore[arg-type]
+        body = json.dumps(group, ensure_ascii=False, indent=2)
+        yield ("," if i else "") + "\n    " + body.replace("\n", "\n    ")
+    rest = json.dumps({k: v for k, v in data.items() if k != "version"}, ensure_ascii=False, indent=2)
+    yield ("\n  ]," if groups else "],") + rest[1:] + "\n"
