@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein

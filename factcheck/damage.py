@@ -47,7 +47,7 @@ def _is_odd(text: str, i: int, common: frozenset[str]) -> bool:
         left = text[i - 1] if i > 0 else " "
         right = text[i + 1] if i + 1 < len(text) else " "
         return bool(_CJK_RE.match(left)) and not (right.isascii() and right.isalnum())
-    return ch in "€\u0080\u0081\u00a2\u00a3\u00a5\u00a6\u00a8\u00ac\u00af"
+    return ch in _ODD_SYMBOLS
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +56,8 @@ def _common_to_space() -> dict[int, str]:
 
 
 # Candidates for odd characters; _is_odd has the last word on each.
-_ODD_CANDIDATE = re.compile(f"[{CJK}\ue000-\uf8ffA-Za-z@#$^&*_|\\`~€\u0080\u0081\u00a2\u00a3\u00a5\u00a6\u00a8\u00ac\u00af]")
+_ODD_SYMBOLS = "€\u0080\u0081\u00a2\u00a3\u00a5\u00a6\u00a8\u00ac\u00af"
+_ODD_CANDIDATE = re.compile(f"[{CJK}\ue000-\uf8ffA-Za-z@#$^&*_|\\\\`~{_ODD_SYMBOLS}]")
 
 
 def odd_flags(text: str) -> bytearray:

@@ -33,9 +33,9 @@ def render_batch(result: BatchResult, options: Any) -> Iterator[str]:
     """The batch's JSON, one group at a time: a thousand documents' findings never sit in
     memory as one string."""
     data = result.to_dict()
-    groups = data.pop("groups")
+    groups: list[dict[str, Any]] = data.pop("groups")  # type: ignore[assignment]
     yield '{\n  "version": 1,\n  "groups": ['
-    for i, group in enumerate(groups):  # type: ignore[arg-type]
+    for i, group in enumerate(groups):
         body = json.dumps(group, ensure_ascii=False, indent=2)
         yield ("," if i else "") + "\n    " + body.replace("\n", "\n    ")
     rest = json.dumps({k: v for k, v in data.items() if k != "version"}, ensure_ascii=False, indent=2)
