@@ -86,6 +86,32 @@ class FactcheckGroup(click.Group):
         except Exception as exc:  # the last line of defence
             self._fail(ctx, f"factcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Usage errors too are one line: what was wrong and where to look."""
+        standalone = kwargs.pop("standalone_mode", True)
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.format_message(), err=True)  # `factcheck` alone: the help
+            code = EXIT_ERROR
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "factcheck"
+            click.echo(f"factcheck: error: {exc.format_message()} (see `{command} --help`)", err=True)
+            code = EXIT_ERROR
+        except click.ClickException as exc:
+            click.echo(f"factcheck: error: {exc.format_message()}", err=True)
+            code = EXIT_ERROR
+        except click.exceptions.Abort:
+            click.echo("factcheck: aborted", err=True)
+            code = EXIT_ERROR
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        else:
+            code = EXIT_OK
+        if standalone:
+            sys.exit(code)
+        return code
+
     @staticmethod
     def _fail(ctx: click.Context, message: str) -> None:
         if ctx.params.get("debug"):
