@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import FactcheckError, InputError
+from .errors import FactcheckError, InputError, printable_path
 from .group import group_indices, shingles
 from .models import (
     BatchResult,
@@ -64,7 +64,7 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[FileError]]:
         elif p.exists() or p.is_symlink():
             _add(found, errors, str(p))
         else:
-            errors.append(FileError(str(p), "no such file or folder"))
+            errors.append(FileError(printable_path(str(p)), "no such file or folder"))
     return sorted(found.values()), errors
 
 
@@ -80,7 +80,7 @@ def _add(found: dict[str, str], errors: list[FileError], path: str) -> None:
     try:
         real = os.path.realpath(path, strict=True)
     except (OSError, RuntimeError):
-        errors.append(FileError(path, "broken or looping symbolic link"))
+        errors.append(FileError(printable_path(path), "broken or looping symbolic link"))
         return
     if os.path.isfile(real):
         found.setdefault(real, path)
@@ -88,12 +88,13 @@ def _add(found: dict[str, str], errors: list[FileError], path: str) -> None:
 
 def prepare(path: str) -> Prepared:
     """Load and analyse one file; a bad file becomes an error record, never an exception."""
+    shown = printable_path(path)
     try:
         analysis = analyse(load_document(path))
     except FactcheckError as exc:
-        return Prepared(path, None, frozenset(), 0.0, exc.message)
-    except Exception as exc:
-        return Prepared(path, None, frozenset(), 0.0, f"internal error: {type(exc).__name__}: {exc}")
+        return Prepared(shown, None, frozenset(), 0.0, exc.message)
+    except Exception as exc:  # one bad file must not stop a batch
+        return Prepared(shown, None, frozenset(), 0.0, f"internal error: {type(exc).__name__}: {exc}")
     doc = analysis.document
     article = "".join(s.text for s in analysis.sentences if not s.boilerplate)
     analysis = dataclasses.replace(analysis, sentences=())  # read once for the shingles; memory is tight
@@ -145,7 +146,9 @@ def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress 
     global _PREPARED
     jobs = jobs or os.cpu_count() or 1
     files, errors = discover(paths)
-    if not files and not errors:
+    if not files:  # a mistyped folder checks nothing: that is not a pass
+        if errors:
+            raise InputError(errors[0].error, errors[0].path)
         raise InputError("no files to check", ", ".join(paths))
     pool = _pool(min(jobs, len(files)))
     try:

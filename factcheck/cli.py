@@ -90,7 +90,8 @@ class FactcheckGroup(click.Group):
         """Usage errors too are one line: what was wrong and where to look."""
         standalone = kwargs.pop("standalone_mode", True)
         try:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            # Without standalone mode click returns a command's ctx.exit() code.
+            returned = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except click.exceptions.NoArgsIsHelpError as exc:
             click.echo(exc.format_message(), err=True)  # `factcheck` alone: the help
             code = EXIT_ERROR
@@ -107,7 +108,7 @@ class FactcheckGroup(click.Group):
         except click.exceptions.Exit as exc:
             code = exc.exit_code
         else:
-            code = EXIT_OK
+            code = returned if isinstance(returned, int) else EXIT_OK
         if standalone:
             sys.exit(code)
         return code

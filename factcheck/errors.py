@@ -15,8 +15,16 @@ class FactcheckError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            path = printable_path(self.path)
+            where = f"{path}:{self.line}: " if self.line else f"{path}: "
         return f"{where}{self.message}"
+
+
+def printable_path(path: str) -> str:
+    """A path as one printable line of UTF-8: undecodable bytes of a file name (a GBK name
+    from a Windows zip) as ``\\xb1``, control characters such as a line break as ``\\n``."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class InputError(FactcheckError):

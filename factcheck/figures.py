@@ -7,6 +7,7 @@ but states nothing (SMS codes, phone numbers, licence numbers, URLs) is left out
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,7 +52,7 @@ URL_OR_MAIL = re.compile(
     r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:com|cn|net|org|gov|edu)\b(?:/\S*)?"
 )
 FURNITURE_BEFORE = re.compile(r"(?:短信|热线|电话|拨打|编号|邮编|备案号|ICP备|ICP证|备|QQ|微信号|传真|证号|代码)[::]?\s*$")
-CODE_AFTER = re.compile(r"^(?:职工服务热线|热线|服务热线|客服)")
+CODE_AFTER = re.compile(r"职工服务热线|热线|服务热线|客服")
 UNIT_MONEY = {"元", "角", "毛"}
 DURATION_UNITS = {"年", "个月", "小时", "分钟", "天", "周", "秒", "岁", "课时", "学时"}
 MEASURE_UNITS = {"斤", "公斤", "千克", "吨", "米", "公里", "平方米", "平方公里", "亩", "度", "摄氏度", "千瓦", "兆瓦",
@@ -166,6 +167,8 @@ def _figure_from_match(text: str, m: re.Match[str], damaged: bytearray | None = 
     multiplier = MAGNITUDES[mag] if mag else 1
     # Scale in decimal so that 4.23亿 is 423000000, not 423000000.00000006.
     value = float(Decimal(repr(value)) * multiplier)
+    if not math.isfinite(value) or not math.isfinite(place):
+        return None  # a 400-digit "amount" is not a figure anyone stated
     place = float(Decimal(repr(place)) * multiplier)
     value_high = None
     if m.group("num2"):
@@ -235,7 +238,7 @@ def _arabic_allowed(text: str, m: re.Match[str], damaged: bytearray | None = Non
         return False  # codes; but `?lián)?071.5万元` is a figure whose first digit damage swallowed
     if FURNITURE_BEFORE.search(text[max(0, s - 8) : s]):
         return False
-    return not (CODE_AFTER.match(text[e:]) and not has_measure)
+    return has_measure or not CODE_AFTER.match(text, e)
 
 
 def _chinese_number(text: str, m: re.Match[str]) -> tuple[float, float] | None:

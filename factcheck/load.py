@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .chars import common_share
-from .errors import InputError
+from .errors import InputError, printable_path
 
-MAX_BYTES = 64 * 1024 * 1024  # a newspaper page is kilobytes; past this it is not a report
+MAX_BYTES = 16 * 1024 * 1024  # a newspaper page is kilobytes; 16 MiB is a book, and takes seconds
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -35,7 +35,10 @@ class LoadedText:
 def read_path(path: str) -> LoadedText:
     """Read and decode one file (or standard input for ``-``)."""
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"standard input is larger than {MAX_BYTES // 2**20} MiB; reports that large are refused",
+                             "<stdin>")
         return decode(data, "<stdin>")
     p = Path(path)
     try:
@@ -44,8 +47,12 @@ def read_path(path: str) -> LoadedText:
         size = p.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // 2**20
-            raise InputError(f"file is {size / 2**20:.0f} MiB; reports larger than {limit} MiB are refused", path)
-        data = p.read_bytes()
+            raise InputError(f"file is {size / 2**20:.0f} MiB; reports larger than {limit} MiB are refused "
+                             "(split it into articles)", path)
+        with p.open("rb") as handle:  # a device or a pipe says size 0: read no more than the limit
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"file is larger than {MAX_BYTES // 2**20} MiB; reports that large are refused", path)
     except FileNotFoundError:
         raise InputError("no such file", path) from None
     except PermissionError:
@@ -54,8 +61,7 @@ def read_path(path: str) -> LoadedText:
         raise InputError("is a directory, not a report file", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
-    loaded = decode(data, path)
-    return loaded
+    return decode(data, printable_path(path))
 
 
 def decode(data: bytes, path: str) -> LoadedText:

@@ -20,6 +20,7 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscription line", re.compile(r"短信|订阅|流量费|手机报|扫一扫|二维码|关注我们|客户端")),
     ("site navigation", re.compile(r"^(?:首页|返回|相关新闻|上一[页版期篇]|下一[页版期篇]|分享到|登录|查看心情|你看到此篇|点赞)|[|>]{1}.*[|>]")),
 )
+_NEWLINE = re.compile("\n")
 _HAS_CLAUSE = re.compile(r"[,。;:!?,、]")
 
 
@@ -33,19 +34,21 @@ def split_sentences(
     text = nt.text
     sentences: list[Sentence] = []
     last = 0
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     damaged = sorted(damage)
     damage_starts = [d[0] for d in damaged]
     for m in _SENTENCE_END.finditer(text):
         i = bisect.bisect_right(damage_starts, m.start()) - 1
         if i >= 0 and damaged[i][0] <= m.start() < damaged[i][1] and "\n" not in m.group(0):
             continue
-        _add(sentences, nt, line_starts, last, m.end())
+        _add(sentences, nt, line_starts, newlines, last, m.end())
         last = m.end()
-    _add(sentences, nt, line_starts, last, len(text))
+    _add(sentences, nt, line_starts, newlines, last, len(text))
     return sentences
 
 
-def _add(out: list[Sentence], nt: NormalizedText, line_starts: tuple[int, ...], start: int, end: int) -> None:
+def _add(out: list[Sentence], nt: NormalizedText, line_starts: tuple[int, ...], newlines: list[int],
+         start: int, end: int) -> None:
     raw = nt.text[start:end]
     stripped = raw.strip()
     if not stripped:
@@ -54,19 +57,22 @@ def _add(out: list[Sentence], nt: NormalizedText, line_starts: tuple[int, ...], 
     s, e = start + lead, start + lead + len(stripped)
     o_start, o_end = nt.original_span(s, e)
     line = bisect.bisect_right(line_starts, o_start)
-    out.append(Sentence(len(out), stripped, s, e, o_start, o_end, line, boilerplate_reason(stripped, nt.text, s, e)))
+    # The normalised line around the sentence, found by bisection (a 2 MB line has many sentences).
+    k = bisect.bisect_left(newlines, s)
+    line_start = newlines[k - 1] + 1 if k else 0
+    line_end = newlines[k] if k < len(newlines) else len(nt.text)
+    whole_line = len(stripped) <= 40 and nt.text[line_start:line_end].strip() == stripped
+    out.append(Sentence(len(out), stripped, s, e, o_start, o_end, line, boilerplate_reason(stripped, whole_line)))
 
 
-def boilerplate_reason(sentence: str, text: str, start: int, end: int) -> str | None:
-    """Why a sentence is page furniture rather than article text, or None."""
-    for reason, pattern in BOILERPLATE_RULES:
-        if pattern.search(sentence) and len(sentence) < 200:
-            return reason
+def boilerplate_reason(sentence: str, whole_line: bool = False) -> str | None:
+    """Why a sentence is page furniture rather than article text, or None. ``whole_line``:
+    the sentence is a line of its own."""
+    if len(sentence) < 200:
+        for reason, pattern in BOILERPLATE_RULES:
+            if pattern.search(sentence):
+                return reason
     # A short line of its own with no clause punctuation: a heading or a photo caption.
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    whole_line = text[line_start:line_end].strip() == sentence
     if whole_line and len(sentence) <= 40 and not _HAS_CLAUSE.search(sentence.rstrip("。!?;")):
         return "heading or caption"
     return None

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def render_extract(analysis: Analysis, options: Any) -> str:
@@ -36,7 +36,7 @@ def render_batch(result: BatchResult, options: Any) -> Iterator[str]:
     groups: list[dict[str, Any]] = data.pop("groups")  # type: ignore[assignment]
     yield '{\n  "version": 1,\n  "groups": ['
     for i, group in enumerate(groups):
-        body = json.dumps(group, ensure_ascii=False, indent=2)
+        body = json.dumps(group, ensure_ascii=False, indent=2, allow_nan=False)
         yield ("," if i else "") + "\n    " + body.replace("\n", "\n    ")
-    rest = json.dumps({k: v for k, v in data.items() if k != "version"}, ensure_ascii=False, indent=2)
+    rest = json.dumps({k: v for k, v in data.items() if k != "version"}, ensure_ascii=False, indent=2, allow_nan=False)
     yield ("\n  ]," if groups else "],") + rest[1:] + "\n"
