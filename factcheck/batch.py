@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FactcheckError, InputError, printable_path
-from .group import group_indices, shingles
+from .group import Sample, group_indices, shingles
 from .models import (
     BatchResult,
     Consensus,
@@ -34,6 +34,7 @@ from .models import (
 from .pipeline import Analysis, analyse, compare_analyses, load_document
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
+EMPTY_SAMPLE: Sample = Sample("I")
 _GAP = re.compile(r"(?<=[\u4e00-\u9fff,。])[ \t]+(?=[\u4e00-\u9fff])")
 
 
@@ -43,7 +44,7 @@ class Prepared:
 
     path: str
     analysis: Analysis | None
-    sample: frozenset[int]
+    sample: Sample
     noise: float  # damage and column gaps per thousand characters: lower is cleaner
     error: str | None = None
 
@@ -92,9 +93,9 @@ def prepare(path: str) -> Prepared:
     try:
         analysis = analyse(load_document(path))
     except FactcheckError as exc:
-        return Prepared(shown, None, frozenset(), 0.0, exc.message)
+        return Prepared(shown, None, EMPTY_SAMPLE, 0.0, exc.message)
     except Exception as exc:  # one bad file must not stop a batch
-        return Prepared(shown, None, frozenset(), 0.0, f"internal error: {type(exc).__name__}: {exc}")
+        return Prepared(shown, None, EMPTY_SAMPLE, 0.0, f"internal error: {type(exc).__name__}: {exc}")
     doc = analysis.document
     article = "".join(s.text for s in analysis.sentences if not s.boilerplate)
     analysis = dataclasses.replace(analysis, sentences=())  # read once for the shingles; memory is tight
@@ -109,7 +110,12 @@ _PREPARED: list[Prepared] = []
 _SIDES: dict[int, Any] = {}  # per process: versions prepared for alignment, by index
 
 
-def _compare_pair(pair: tuple[int, int]) -> tuple[Finding, ...]:
+# A finding as a worker sends it back: figures by their index in their analysis, so the
+# parent's findings share its own figure records instead of unpickled copies.
+SentFinding = tuple[str, Status, int, int, float, str]
+
+
+def _compare_pair(pair: tuple[int, int]) -> tuple[SentFinding, ...]:
     from .align import prepare_analysis
 
     ref, other = pair
@@ -118,7 +124,19 @@ def _compare_pair(pair: tuple[int, int]) -> tuple[Finding, ...]:
     if ref not in _SIDES:  # a group's reference is compared with every other version
         _SIDES.clear()
         _SIDES[ref] = prepare_analysis(a)
-    return compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b))).findings
+    index_a = {id(f): i for i, f in enumerate(a.figures)}
+    index_b = {id(f): i for i, f in enumerate(b.figures)}
+    return tuple(
+        (f.id, f.status, index_a[id(f.a)] if f.a else -1, index_b[id(f.b)] if f.b else -1, f.score, f.reason)
+        for f in compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b))).findings
+    )
+
+
+def _received(sent: tuple[SentFinding, ...], a: Analysis, b: Analysis) -> tuple[Finding, ...]:
+    return tuple(
+        Finding(fid, status, a.figures[i] if i >= 0 else None, b.figures[j] if j >= 0 else None, score, reason)
+        for fid, status, i, j, score, reason in sent
+    )
 
 
 def _pool(jobs: int, fork: bool = False) -> ProcessPoolExecutor | None:
@@ -158,14 +176,20 @@ def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress 
             pool.shutdown()
     errors += [FileError(p.path, p.error) for p in prepared if p.error]
     good = [p for p in prepared if p.analysis is not None]
+    del prepared
     groups = group_indices([p.sample for p in good])
+    # The shingles have done their work; the comparison workers fork from this memory.
+    good = [dataclasses.replace(p, sample=EMPTY_SAMPLE) for p in good]
     # The cleanest version is the reference; the others are compared against it.
     ordered = [sorted(g, key=lambda i: (good[i].noise, good[i].path)) for g in groups]
     pairs = [(g[0], other) for g in ordered if len(g) > 1 for other in g[1:]]
     _PREPARED = good
     pool = _pool(min(jobs, len(pairs)), fork=True)
     try:
-        findings = dict(zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing", jobs)))
+        findings = {
+            pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)  # type: ignore[arg-type]
+            for pair, sent in zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing", jobs))
+        }
     finally:
         if pool:
             pool.shutdown()
