@@ -31,7 +31,7 @@ from factcheck.batch import report_for, run_batch
 from factcheck.models import BatchResult
 
 from .batch_folder import FolderTruth, make_folder
-from .test_generated_pairs import _overlaps, finding_for_a
+from .test_generated_pairs import tally
 
 MIN_PURITY = 0.98
 MIN_COMPLETENESS = 0.98
@@ -95,21 +95,7 @@ def contradictions(folder: FolderTruth, result: BatchResult) -> dict[str, float]
                 continue
             assert version.pair is not None  # one clean version per article
             counts["versions"] += 1
-            report = report_for(group, k)
-            planted = [t for t in version.pair.truths if t.expected == "contradiction"]
-            for finding in report.findings:
-                if finding.status.value != "contradiction":
-                    continue
-                counts["reported"] += 1
-                if any(_overlaps(t.a_span, finding.a.start, finding.a.end) for t in planted):
-                    counts["true_positive"] += 1
-            for truth in version.pair.truths:
-                if truth.a_span is None:
-                    continue
-                found = finding_for_a(report, truth.a_span)
-                status = found.status.value if found else "missing"
-                counts[f"{truth.expected}:total"] += 1
-                counts[f"{truth.expected}:{status}"] += 1
+            tally(counts, version.pair.truths, report_for(group, k))
     return {
         "versions": counts["versions"],
         "derived_reference": counts["derived_reference"],

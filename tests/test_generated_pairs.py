@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from factcheck import compare_texts
 from factcheck.models import Finding, Report
 
-from .generator import GeneratedPair, generate_pairs
+from .generator import FigureTruth, GeneratedPair, generate_pairs
 
 N_PAIRS = 40
 
@@ -26,26 +27,32 @@ def finding_for_a(report: Report, span: tuple[int, int]) -> Finding | None:
     return next((f for f in report.findings if f.a is not None and _overlaps(span, f.a.start, f.a.end)), None)
 
 
+def tally(counts: Counter[str], truths: Sequence[FigureTruth], report: Report) -> None:
+    """Count one pair's findings against its truths: reported and true contradictions,
+    and for every truth the status its A figure got."""
+    planted = [t for t in truths if t.expected == "contradiction"]
+    for finding in report.findings:
+        if finding.status.value != "contradiction":
+            continue
+        counts["reported"] += 1
+        if any(_overlaps(t.a_span, finding.a.start, finding.a.end) for t in planted):
+            counts["true_positive"] += 1
+    for truth in truths:
+        if truth.a_span is None:
+            continue
+        finding = finding_for_a(report, truth.a_span)
+        status = finding.status.value if finding else "missing"
+        counts[f"{truth.expected}:total"] += 1
+        counts[f"{truth.expected}:{status}"] += 1
+        if truth.change == "none":
+            counts["untouched:total"] += 1
+            counts["untouched:agree"] += status == "agree"
+
+
 def measure() -> dict[str, float]:
     counts: Counter[str] = Counter()
     for pair, report in judged():
-        planted = [t for t in pair.truths if t.expected == "contradiction"]
-        for finding in report.findings:
-            if finding.status.value != "contradiction":
-                continue
-            counts["reported"] += 1
-            if any(_overlaps(t.a_span, finding.a.start, finding.a.end) for t in planted):
-                counts["true_positive"] += 1
-        for truth in pair.truths:
-            if truth.a_span is None:
-                continue
-            finding = finding_for_a(report, truth.a_span)
-            status = finding.status.value if finding else "missing"
-            counts[f"{truth.expected}:total"] += 1
-            counts[f"{truth.expected}:{status}"] += 1
-            if truth.change == "none":
-                counts["untouched:total"] += 1
-                counts["untouched:agree"] += status == "agree"
+        tally(counts, pair.truths, report)
     return {
         "pairs": len(judged()),
         "precision": counts["true_positive"] / max(1, counts["reported"]),
