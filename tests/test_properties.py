@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import opencc
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import compare_texts, extract_figures
@@ -16,7 +16,7 @@ PIECES = st.sampled_from(
 )
 NUMBERS = st.integers(min_value=0, max_value=99999).map(str)
 TEXT = st.lists(st.one_of(PIECES, NUMBERS), min_size=1, max_size=40).map("".join)
-SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings()  # the profile from conftest: 500 examples, or 10,000 with HYPOTHESIS_PROFILE=long
 
 
 @SETTINGS

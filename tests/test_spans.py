@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import extract_figures
@@ -39,7 +39,7 @@ ALPHABET = st.sampled_from(
 news_like = st.lists(ALPHABET, max_size=60).map("".join)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings()  # the profile from conftest: 500 examples, or 10,000 with HYPOTHESIS_PROFILE=long
 @given(st.one_of(news_like, st.text(max_size=80)))
 def test_spans_index_the_text_passed_in(text: str) -> None:
     for figure in extract_figures(text):
