@@ -24,6 +24,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from .figures import cut_from, digits_of
 from .models import Figure, FigurePair
 
 GRAM = 3
@@ -303,28 +304,13 @@ def _neighbourhood(
             if j in used_dst or not any(abs(dst.starts[j] - p) <= NEIGHBOURHOOD for p in predicted):
                 continue
             fs, fd = src.figures[i], dst.figures[j]
-            cut = _cut_pair(fs, fd) and _uncut_side_matches(src, i, dst, j)
+            cut = (cut_from(fs, fd) or cut_from(fd, fs)) and _uncut_side_matches(src, i, dst, j)
             if not (cut or (_same_claim_edited(fs, fd) and context_similarity(src, i, dst, j) >= 0.5)):
                 continue
             distance = min(abs(dst.starts[j] - p) for p in predicted)
             key = (i, j) if src_is_a else (j, i)
             proposals[key] = 0.5 - distance / (4 * NEIGHBOURHOOD)
     return proposals
-
-
-def _digits(f: Figure) -> str:
-    return "".join(ch for ch in f.text if "0" <= ch <= "9")
-
-
-def _cut_pair(f: Figure, g: Figure) -> bool:
-    """One figure is the other cut by a column break: 6 of 6万多名, 17 of 1700多家."""
-    for part, whole in ((f, g), (g, f)):
-        p, w = _digits(part), _digits(whole)
-        if p and p != w and ((part.open_end and w.startswith(p)) or (part.open_start and w.endswith(p))):
-            return True
-        if p and p == w and part.open_end and part.unit is None and whole.unit:
-            return True  # the unit fell into another column
-    return False
 
 
 def _uncut_side_matches(a: Side, i: int, b: Side, j: int) -> bool:
@@ -338,7 +324,7 @@ def _uncut_side_matches(a: Side, i: int, b: Side, j: int) -> bool:
 
 
 def _same_claim_edited(f: Figure, g: Figure) -> bool:
-    d, e = _digits(f), _digits(g)
+    d, e = digits_of(f), digits_of(g)
     if not f.unit or f.unit != g.unit or len(d) < 2 or len(e) < 2:
         return False
     return d == e or Levenshtein.distance(d, e) <= 1 or (len(d) == len(e) and sorted(d) == sorted(e))

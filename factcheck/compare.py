@@ -6,6 +6,7 @@ import hashlib
 import math
 from collections import Counter
 
+from .figures import cut_from
 from .models import Figure, FigurePair, Finding, Kind, Qualifier, Status
 
 # Counters that count the same things: 30名 and 30人 state the same claim.
@@ -54,19 +55,6 @@ def same_number(a: Figure, b: Figure) -> bool:
     return abs(a.value - b.value) <= coarse / 2 * (1 + 1e-9) + 1e-9 * max(abs(a.value), abs(b.value))
 
 
-def cut_digits_of(part: Figure, whole: Figure) -> bool:
-    """``part`` could be ``whole`` cut by a column break: its digits begin or end the other's
-    (6 of 6万多名, 700多家 of 1700多家) and it sits at a break on the cut side."""
-    p, w = _digits(part.text), _digits(whole.text)
-    if not p or (len(p) >= len(w) and not part.open_end):
-        return False
-    return (part.open_end and w.startswith(p)) or (part.open_start and w.endswith(p) and p != w)
-
-
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isascii() and ch.isdigit())
-
-
 def last_digit_step(value: float, precision: float) -> float:
     """Place value of the last non-zero digit: 840万 → 10万, 205万 → 1万, 1.38亿 → 0.01亿."""
     if value == 0:
@@ -110,7 +98,7 @@ def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None
     if a.damaged or b.damaged or a.value is None or b.value is None:
         which = " and ".join(side for side, f in (("A", a), ("B", b)) if f.damaged or f.value is None)
         return Status.DAMAGED, f"{which} beside encoding or OCR damage; {_fmt(a)} vs {_fmt(b)} cannot be trusted"
-    cut = [side for side, f, g in (("A", a, b), ("B", b, a)) if cut_digits_of(f, g)]
+    cut = [side for side, f, g in (("A", a, b), ("B", b, a)) if cut_from(f, g)]
     if a.value != b.value and cut:
         return Status.DAMAGED, f"{cut[0]}'s figure is cut by a column or line break ({_fmt(a)} vs {_fmt(b)})"
     lost = [side for side, f in (("A", a), ("B", b)) if f.open_end and f.unit is None]

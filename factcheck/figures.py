@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .models import Kind, Qualifier
+from .models import Figure, Kind, Qualifier
 from .normalize import CJK
 from .numerals import MAGNITUDES, parse_arabic, parse_chinese
 from .units import UNITS
@@ -335,4 +335,19 @@ def month_day_value(month: int, day: int | None) -> float:
     return float(month * 100 + day) if day else float(month)
 
 
-__all__ = ["CJK", "RawFigure", "find_figures"]
+def digits_of(figure: Figure) -> str:
+    """The ASCII digits a figure was written with: ``1,700多家`` → ``1700``."""
+    return "".join(ch for ch in figure.text if "0" <= ch <= "9")
+
+
+def cut_from(part: Figure, whole: Figure) -> bool:
+    """``part`` could be ``whole`` cut by a column or line break: its digits begin the
+    other's and a break follows it (6 of 6万多名, 17 of 1700多家, 4 of 4月), or they end the
+    other's and a break comes before it (700多家 of 1700多家)."""
+    p, w = digits_of(part), digits_of(whole)
+    if not p:
+        return False
+    return (part.open_end and w.startswith(p)) or (part.open_start and p != w and w.endswith(p))
+
+
+__all__ = ["CJK", "RawFigure", "cut_from", "digits_of", "find_figures"]
