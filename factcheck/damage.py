@@ -26,6 +26,8 @@ _QUESTION_PINYIN = re.compile(
     rf"(?<!\?)\?+[{PINYIN_LETTERS}]{{1,12}}\)?\??|(?<!\?)\?+[{PINYIN_LETTERS}]{{0,12}}\)\??"
 )
 _REPLACEMENT = re.compile("\ufffd+")
+# A `?` inside a number (`1?38亿`) or between a number and its magnitude is never a question.
+_QUESTION_IN_NUMBER = re.compile(r"(?<=[0-9.])\?+(?=[0-9.万亿])")
 # Digit-like symbols that `str.isdigit()` accepts but no number parser should: ➏ ③ ⑴.
 _DIGIT_LIKE = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]+")
 # OCR: a Latin look-alike for 工 or 一 at the start of a Chinese word (`L会`, `-项项`),
@@ -124,6 +126,7 @@ def find_damage(text: str) -> list[Found]:
     for m in _QUESTION_PINYIN.finditer(text):
         found.append((m.start(), _extend_question_run(text, m.start(), m.end()), DamageKind.ENCODING))
     found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _REPLACEMENT.finditer(text))
+    found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _QUESTION_IN_NUMBER.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _DIGIT_LIKE.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.OCR) for m in _OCR_LOOKALIKE.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.OCR) for m in _LETTER_IN_NUMBER.finditer(text))

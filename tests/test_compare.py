@@ -112,3 +112,11 @@ def test_time_scope_makes_figures_not_comparable() -> None:
     b = "今年以来,全省各级工会共开展各类活动9700余场。"
     findings = [f for f in compare_texts(a, b).findings if f.a and f.a.text == "70余万场"]
     assert [(f.status.value, f.b.text if f.b else None) for f in findings] == [("not_comparable", "9700余场")]
+
+
+def test_a_question_mark_inside_a_number_is_damage_not_a_contradiction() -> None:
+    a = "5年来,河南省各级工会投入资金1.38亿元,建设户外劳动者驿站1.15万个。"
+    b = "5年來,河南省各級工會投入資金1?8億元,建設戶外勞動者驛站1.15萬個。"
+    statuses = {f.a.text: f.status.value for f in compare_texts(a, b).findings if f.a}
+    assert statuses["1.38亿元"] == "damaged"
+    assert statuses["1.15万个"] == "agree"
