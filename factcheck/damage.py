@@ -26,6 +26,8 @@ _QUESTION_PINYIN = re.compile(
     rf"(?<!\?)\?+[{PINYIN_LETTERS}]{{1,12}}\)?\??|(?<!\?)\?+[{PINYIN_LETTERS}]{{0,12}}\)\??"
 )
 _REPLACEMENT = re.compile("\ufffd+")
+# A mobile number where a figure was, injected with an advertisement: `152 0173 3840万人`.
+_PHONE_FOR_FIGURE = re.compile(r"(?<![0-9])1[3-9][0-9][ -][0-9]{4}[ -](?=[0-9]{4}[万亿]?[人元名个家项])")
 # A `?` inside a number (`1?38亿`) or between a number and its magnitude is never a question.
 _QUESTION_IN_NUMBER = re.compile(r"(?<=[0-9.])\?+(?=[0-9.万亿])")
 # Digit-like symbols that `str.isdigit()` accepts but no number parser should: ➏ ③ ⑴.
@@ -127,6 +129,7 @@ def find_damage(text: str) -> list[Found]:
         found.append((m.start(), _extend_question_run(text, m.start(), m.end()), DamageKind.ENCODING))
     found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _REPLACEMENT.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _QUESTION_IN_NUMBER.finditer(text))
+    found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _PHONE_FOR_FIGURE.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _DIGIT_LIKE.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.OCR) for m in _OCR_LOOKALIKE.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.OCR) for m in _LETTER_IN_NUMBER.finditer(text))

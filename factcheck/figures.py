@@ -41,9 +41,12 @@ FIGURE = re.compile(
 )
 DATE_FULL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:-|/|\.|年)(1[0-2]|0?[1-9])(?:-|/|\.|月)(3[01]|[12][0-9]|0?[1-9])(?:日|号|(?![0-9]))")
 MONTH_DAY = re.compile(r"(?<![0-9.])(1[0-2]|0?[1-9])月(?:(3[01]|[12][0-9]|0?[1-9])(?:日|号))?")
+GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|上升|扩大)了?$")
 CLOCK_TIME = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?![0-9])")
 LIST_MARKER = re.compile(r"^[ \t]*[0-9]{1,2}[.、](?![0-9])", re.M)
-PHONE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})(?![0-9])")
+# A phone number followed by a magnitude or a counter stands where a figure was: that is
+# damage (damage.py), not furniture, and the figure after it is reported as damaged.
+PHONE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})(?![0-9]|[万亿]|[人元名个家项])")
 # Each alternative may start only where a token starts and repeats a bounded number of
 # times, so a page of 20,000 digits or dots is scanned once, not once per character.
 URL_OR_MAIL = re.compile(
@@ -188,6 +191,8 @@ def _figure_from_match(text: str, m: re.Match[str], damaged: bytearray | None = 
         value, place, unit = value / 10, place / 10, "元"
     if unit == "‰":
         value, place, unit = value / 10, place / 10, "%"
+    if unit == "倍" and GROWTH_BEFORE.search(text, max(0, start - 4), start):
+        value += 1  # 增长100.2倍 is 101.2 times as much: stated as a multiple, like 为…的101.2倍
 
     kind = _kind(text, m, value, unit, bool(m.group("ord")), value_high is not None)
     if kind is None:

@@ -201,6 +201,7 @@ def unify_punctuation(nt: NormalizedText) -> NormalizedText:
 _SPACED_FIGURE = re.compile(
     rf"(?<=[0-9])[ \t]+(?=[{re.escape(UNIT_FIRST_CHARACTERS)}万亿千百余多])"  # 1.38 亿元, 913 人
     r"|(?<=[0-9])[ \t]+(?=\.[0-9])|(?<=[0-9]\.)[ \t]+(?=[0-9])"  # 1 .38, 1. 38
+    r"|(?:(?<=[0-9][年月])|(?<=[0-9] [年月]))[ \t]+(?=[0-9]{1,2}[ \t]*[月日号])"  # PDF dates: 1925 年 9 月 18 日
 )
 
 

@@ -73,7 +73,8 @@ def boilerplate_reason(sentence: str, whole_line: bool = False) -> str | None:
             if pattern.search(sentence):
                 return reason
     # A short line of its own with no clause punctuation: a heading or a photo caption.
-    if whole_line and len(sentence) <= 40 and not _HAS_CLAUSE.search(sentence.rstrip("。!?;")):
+    # (A line that ends like a sentence, with 。, is a sentence.)
+    if whole_line and len(sentence) <= 40 and not _HAS_CLAUSE.search(sentence):
         return "heading or caption"
     return None
 

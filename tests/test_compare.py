@@ -120,3 +120,17 @@ def test_a_question_mark_inside_a_number_is_damage_not_a_contradiction() -> None
     statuses = {f.a.text: f.status.value for f in compare_texts(a, b).findings if f.a}
     assert statuses["1.38亿元"] == "damaged"
     assert statuses["1.15万个"] == "agree"
+
+
+def test_damage_seen_on_other_real_pages() -> None:
+    """Cases from the corpus README's list of damage in the wild."""
+    cases = [
+        ("全省GDP为1978年的101.2倍。", "全省GDP比1978年增长100.2倍。", "101.2倍", "agree"),  # multiple vs growth
+        ("于1925 年 9 月 18 日成立。", "于1925年9月18日成立。", "1925 年 9 月 18 日", "agree"),  # PDF spacing
+        ("覆盖152 0173 3840万人。", "覆盖3840万人。", "3840万人", "damaged"),  # a phone number injected
+        ("惠及近(😉)8亿人次。", "惠及近8亿人次。", "近(😉)8亿人次", "agree"),  # emoji between qualifier and number
+        ("开展近6万场(次)活动。", "開展近6萬場(次)活動。", "近6万场(次)", "agree"),  # real parentheses
+    ]
+    for a, b, figure, expected in cases:
+        statuses = {f.a.text: f.status.value for f in compare_texts(a, b).findings if f.a}
+        assert statuses.get(figure) == expected, (a, b, statuses)
