@@ -336,13 +336,6 @@ def _surroundings(side: Side, index: int, width: int = 4) -> str:
     return side.compact[max(0, s - width) : e + width]
 
 
-def pair_figures(
-    a_text: str, a_figures: Sequence[Figure], b_text: str, b_figures: Sequence[Figure]
-) -> list[FigurePair]:
-    """Pair every figure of A with at most one of B; the rest stand alone."""
-    return pair_sides(prepare(a_text, a_figures), prepare(b_text, b_figures))
-
-
 def prepare_analysis(analysis: Any) -> Side:
     """A version prepared for alignment (from a ``pipeline.Analysis``)."""
     return prepare(analysis.document.normalized.text, analysis.figures)

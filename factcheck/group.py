@@ -70,9 +70,3 @@ def group_indices(samples: Sequence[Sample]) -> list[list[int]]:
     for i in range(len(samples)):
         groups[find(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
-
-
-def containment(a: Sample, b: Sample) -> float:
-    """Share of the smaller sample found in the other (for reports and tests)."""
-    smaller = min(len(a), len(b))
-    return len(set(a) & set(b)) / smaller if smaller else 0.0

@@ -6,7 +6,6 @@ HTML file); ``normalize.strip_html`` reduces it to text later.
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,14 +140,3 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return controls > max(8, len(sample) // 100)
-
-
-def display_path(path: str) -> str:
-    """The path as the user gave it, relative when it is under the working directory."""
-    if path == "-":
-        return "<stdin>"
-    try:
-        rel = os.path.relpath(path)
-        return rel if not rel.startswith("..") else path
-    except ValueError:
-        return path
