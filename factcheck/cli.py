@@ -63,7 +63,7 @@ def emit(text: str | Iterable[str], output: str | None, force: bool) -> None:
     """The report to stdout, or atomically to ``--output``; a reporter may give it in pieces."""
     if output is None:
         for piece in [text] if isinstance(text, str) else text:
-            click.echo(piece, nl=False)
+            click.echo(piece, nl=False, color=True)  # colour was decided when rendering; don't strip it
     else:
         write_output(output, text, force=force)
 

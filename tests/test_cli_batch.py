@@ -69,3 +69,25 @@ def test_compare_table_lists_contradictions_first_with_file_and_line(tmp_path: P
     assert "\x1b[" not in result.stdout
     assert "3 agree" in result.stdout and "1 contradiction" in result.stdout
     assert invoke("compare", str(a), str(b), "--fail-on", "damaged").exit_code == 0
+
+
+def test_color_always_never_and_no_color(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("投入资金1.93亿元。\n", encoding="utf-8")
+    b.write_text("投入资金1.38亿元。\n", encoding="utf-8")
+
+    def run(*args: str, env: dict[str, str] | None = None) -> str:
+        proc = subprocess.run([sys.executable, "-m", "factcheck", "compare", str(a), str(b), *args],
+                              capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60)
+        assert proc.returncode == 1  # the contradiction, whatever the colours
+        return proc.stdout
+
+    assert "\x1b[" in run("--color", "always")
+    assert "\x1b[" not in run("--color", "never")
+    assert "\x1b[" not in run()  # not a terminal: plain text
+    assert "\x1b[" not in run(env={"NO_COLOR": "1"})
