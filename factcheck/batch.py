@@ -69,7 +69,7 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[FileError]]:
     return sorted(found.values()), errors
 
 
-NOT_REPORTS = re.compile(r"^(?:\.|readme|license|changelog)|\.(?:ya?ml|json|toml|cfg|ini|py|sh|lock)$", re.I)
+NOT_REPORTS = re.compile(r"^(?:\.|readme|license|changelog)|\.(?:ya?ml|json|sarif|toml|cfg|ini|py|sh|lock)$", re.I)
 
 
 def _skipped(name: str) -> bool:

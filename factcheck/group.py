@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 SHINGLE = 5
-SAMPLE_MODULUS = 4  # keep a quarter of the shingles, the same quarter in every document
-MIN_SHINGLES = 12  # fewer sampled shingles than this: too short to group with confidence
+SAMPLE_MODULUS = 2  # keep half of the shingles, the same half in every document
+MIN_SHINGLES = 10  # fewer sampled shingles than this (a sentence or two): too short to group
 MAX_POSTINGS = 24  # a shingle in more documents than this is a stock phrase
 CONTAINMENT = 0.3  # versions of one article share far more (0.7+); related articles far less (≤0.1)
 
