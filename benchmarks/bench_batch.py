@@ -64,10 +64,10 @@ def factcheck_cmd() -> list[str]:
 # before its output (an internal error, exit 2): the same pipeline and JSON reporter.
 DRIVER = """
 import sys
-from factcheck.batch import run_batch
+from factcheck.batch import batch_folder
 from factcheck.cli import _render_options
 from factcheck.report import reporter
-result = run_batch([sys.argv[1]], int(sys.argv[2]))
+result = batch_folder([sys.argv[1]], int(sys.argv[2]))
 sys.stdout.write(reporter("json").render_batch(result, _render_options("never", None)))
 sys.exit(result.exit_code())
 """
@@ -233,12 +233,12 @@ def run_process(folder: Path) -> dict[str, float]:
 
 
 def profile(folder: Path, top: int = 20) -> tuple[float, str, object]:
-    from factcheck.batch import run_batch
+    from factcheck.batch import batch_folder
 
     profiler = cProfile.Profile()
     start = time.perf_counter()
     profiler.enable()
-    result = run_batch([str(folder)], jobs=1)
+    result = batch_folder([str(folder)], jobs=1)
     profiler.disable()
     elapsed = time.perf_counter() - start
     out = io.StringIO()
@@ -313,7 +313,7 @@ def main() -> int:
           f"{'PASS' if peak_all < TARGET_PEAK_MB else 'FAIL'}")
 
     if not args.no_profile:
-        print("\nprofile: run_batch(1,000 documents, jobs=1) in-process")
+        print("\nprofile: batch_folder(1,000 documents, jobs=1) in-process")
         elapsed, text, result = profile(folders[1000])
         print(f"{elapsed:.1f} s under cProfile; {grouping(folders[1000], result)}\n")
         print(text)

@@ -28,7 +28,7 @@ def factcheck_cmd() -> list[str]:
 
 
 def compare_cmd(a: Path, b: Path) -> list[str]:
-    return factcheck_cmd() + ["compare", str(a), str(b), "--format", "json"]
+    return [*factcheck_cmd(), "compare", str(a), str(b), "--format", "json"]
 
 
 def run_process(a: Path, b: Path) -> float:

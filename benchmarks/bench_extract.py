@@ -41,7 +41,7 @@ def row(label: str, times: list[float], target: float | None = None) -> None:
 
 
 def main() -> int:
-    extract = factcheck_cmd() + ["extract", str(FILE_000), "--format", "json"]
+    extract = [*factcheck_cmd(), "extract", str(FILE_000), "--format", "json"]
     print(f"python: {sys.executable}\n"
           f"load:   {os.getloadavg()[0]:.2f} (1-min average, {os.cpu_count()} CPUs; high load = noisy timings)\n"
           f"file:   {FILE_000.name} ({FILE_000.stat().st_size / 1000:.0f} KB)\n")
@@ -61,7 +61,8 @@ def main() -> int:
         print("   ", line.strip())
 
     # -X importtime lines: "import time: self_us | cumulative_us | module"
-    rows = [line.split("|") for line in trace.splitlines() if line.startswith("import time:") and "cumulative" not in line]
+    rows = [line.split("|") for line in trace.splitlines()
+            if line.startswith("import time:") and "cumulative" not in line]
     slowest = sorted(rows, key=lambda r: -int(r[1]))[:8]
     print("\nslowest imports during extract (cumulative ms, under -X importtime):")
     for r in slowest:

@@ -15,19 +15,23 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "FactcheckError", "Figure", "Finding", "InputError", "LedgerError", "Report", "Status",
-    "compare_files", "compare_texts", "extract_figures",
+    "BatchResult", "FactcheckError", "Figure", "Finding", "InputError", "LedgerError", "Report", "Status", "Tuning",
+    "batch_folder", "check_paths", "compare_files", "compare_texts", "extract_figures", "resolve",
 ]
 
 if TYPE_CHECKING:
+    from .batch import batch_folder
+    from .check import check_paths, resolve
     from .errors import FactcheckError, InputError, LedgerError
-    from .models import Figure, Finding, Report, Status
+    from .models import BatchResult, Figure, Finding, Report, Status
     from .pipeline import compare_files, compare_texts, extract_figures
+    from .tuning import Tuning
 
 _HOME = {
     "FactcheckError": "errors", "InputError": "errors", "LedgerError": "errors",
-    "Figure": "models", "Finding": "models", "Report": "models", "Status": "models",
+    "BatchResult": "models", "Figure": "models", "Finding": "models", "Report": "models", "Status": "models",
     "compare_files": "pipeline", "compare_texts": "pipeline", "extract_figures": "pipeline",
+    "batch_folder": "batch", "check_paths": "check", "resolve": "check", "Tuning": "tuning",
 }
 
 

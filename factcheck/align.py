@@ -19,19 +19,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from .figures import cut_from, digits_of
-from .models import Figure, FigurePair
+from .models import Analysis, Figure, FigurePair
+from .tuning import DEFAULT_TUNING, Tuning
 
-GRAM = 3
-MAX_OCCURRENCES = 12  # a trigram seen more often than this anchors nothing
-MAX_FRAGMENT = 160
-MIN_PAIR_SCORE = 0.45
-LOCAL_WINDOW = 6  # characters each side of a figure whose alignment vouches for the pair
 _FRAGMENT_BREAK = re.compile(r"\n+|[ \t]+|(?<=[。;!?])")
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
 
@@ -47,33 +42,35 @@ class Side:
     grams: dict[str, list[int]]
     figures: tuple[Figure, ...]
     starts: tuple[int, ...]  # compact start of each figure
+    tuning: Tuning = DEFAULT_TUNING
 
 
-def prepare(text: str, figures: Sequence[Figure]) -> Side:
+def prepare(text: str, figures: Sequence[Figure], tuning: Tuning = DEFAULT_TUNING) -> Side:
     keep = [i for i, ch in enumerate(text) if not ch.isspace()]
     compact = "".join(text[i] for i in keep)
     # to_compact[i]: how many kept characters come before i, i.e. the compact index of the next one.
     to_compact = list(accumulate((not ch.isspace() for ch in text), initial=0))
     grams: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(compact) - GRAM + 1):
-        grams[compact[i : i + GRAM]].append(i)
+    gram = tuning.gram
+    for i in range(len(compact) - gram + 1):
+        grams[compact[i : i + gram]].append(i)
     starts = tuple(to_compact[f.norm_start] for f in figures)
-    return Side(text, compact, tuple(keep), tuple(to_compact), dict(grams), tuple(figures), starts)
+    return Side(text, compact, tuple(keep), tuple(to_compact), dict(grams), tuple(figures), starts, tuning)
 
 
 def fragments(side: Side) -> Iterable[tuple[int, int]]:
     """Compact ranges of the pieces a page is made of: lines, column pieces, sentences."""
     last = 0
     for m in _FRAGMENT_BREAK.finditer(side.text):
-        yield from _split_long(side.to_compact[last], side.to_compact[m.start()])
+        yield from _split_long(side.to_compact[last], side.to_compact[m.start()], side.tuning)
         last = m.end()
-    yield from _split_long(side.to_compact[last], side.to_compact[len(side.text)])
+    yield from _split_long(side.to_compact[last], side.to_compact[len(side.text)], side.tuning)
 
 
-def _split_long(start: int, end: int) -> Iterable[tuple[int, int]]:
-    while end - start > MAX_FRAGMENT:
-        yield start, start + MAX_FRAGMENT
-        start += MAX_FRAGMENT - 20  # overlap, so a figure at the cut is whole in one piece
+def _split_long(start: int, end: int, t: Tuning) -> Iterable[tuple[int, int]]:
+    while end - start > t.max_fragment:
+        yield start, start + t.max_fragment
+        start += t.max_fragment - t.fragment_overlap
     if end > start:
         yield start, end
 
@@ -82,25 +79,26 @@ def anchor(piece: str, other: Side, expected: float = 0.0) -> tuple[int, int] | 
     """Where ``piece`` sits in ``other``: the best diagonal of trigram votes, or None.
     Between equally supported places, the one nearest ``expected`` (where the piece would
     be if both versions ran in the same order) wins."""
+    t = other.tuning
     votes: Counter[int] = Counter()
     usable = 0
-    for i in range(len(piece) - GRAM + 1):
-        hits = other.grams.get(piece[i : i + GRAM])
-        if hits and len(hits) <= MAX_OCCURRENCES:
+    for i in range(len(piece) - t.gram + 1):
+        hits = other.grams.get(piece[i : i + t.gram])
+        if hits and len(hits) <= t.max_occurrences:
             usable += 1
             for p in hits:
                 votes[p - i] += 1
     if not votes:
         return None
     # Neighbouring diagonals are the same placement give or take an insertion: judge the
-    # few best diagonals by the votes within three of them.
+    # few best diagonals by the votes near them.
     best_d, best = 0, 0
-    for d, _ in sorted(votes.most_common(6)):
-        support = sum(votes.get(d + k, 0) for k in range(-3, 4))
+    for d, _ in sorted(votes.most_common(t.vote_candidates)):
+        support = sum(votes.get(d + k, 0) for k in range(-t.vote_spread, t.vote_spread + 1))
         if support > best or (support == best and abs(d - expected) < abs(best_d - expected)):
             best_d, best = d, support
-    grams_in_piece = max(1, len(piece) - GRAM + 1)
-    if best < 2 or best < 0.2 * grams_in_piece:
+    grams_in_piece = max(1, len(piece) - t.gram + 1)
+    if best < t.min_votes or best < t.min_vote_share * grams_in_piece:
         return None
     return best_d, best
 
@@ -146,6 +144,7 @@ class Anchors:
 def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, int], float], Anchors]:
     """Figure pairs (index in A, index in B) proposed by anchoring ``src``'s fragments
     that hold figures in ``dst``; the anchors, for figures that their own fragment did not place."""
+    t = src.tuning
     proposals: dict[tuple[int, int], float] = {}
     anchors = Anchors(src, dst)
     fig_order = sorted(range(len(src.figures)), key=lambda k: src.starts[k])
@@ -169,7 +168,7 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
         if placed is None:
             continue
         diagonal, _ = placed
-        pad = 8 + len(piece) // 4
+        pad = t.region_pad + len(piece) // t.region_pad_divisor
         r_start = max(0, diagonal - pad)
         r_end = min(len(dst.compact), diagonal + len(piece) + pad)
         region = dst.compact[r_start:r_end]
@@ -187,10 +186,10 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
             lo = r_start + min(t for t in targets if t is not None)
             hi = r_start + max(t for t in targets if t is not None) + 1
             # How well the words around the figure line up, within its own fragment.
-            w_lo, w_hi = max(0, s - LOCAL_WINDOW), min(len(piece), e + LOCAL_WINDOW)
-            local = sum(same[w_lo:w_hi]) / max(1, min(w_hi - w_lo, 2 * LOCAL_WINDOW + e - s))
+            w_lo, w_hi = max(0, s - t.local_window), min(len(piece), e + t.local_window)
+            local = sum(same[w_lo:w_hi]) / max(1, min(w_hi - w_lo, 2 * t.local_window + e - s))
             # The figures that the mapped characters touch (a character's slack each side).
-            i0 = bisect.bisect_left(dst_starts, lo - 24)
+            i0 = bisect.bisect_left(dst_starts, lo - t.figure_slack)
             for idx in range(i0, len(dst_figs)):
                 dj = dst_figs[idx]
                 if dst.starts[dj] > hi:
@@ -198,19 +197,20 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
                 if dst.to_compact[dst.figures[dj].norm_end] < lo:
                     continue
                 score = max(context_similarity(src, fi, dst, dj), local)
-                score += _value_bonus(src.figures[fi], dst.figures[dj])
+                score += _value_bonus(src.figures[fi], dst.figures[dj], t)
                 key = (fi, dj) if src_is_a else (dj, fi)
                 proposals[key] = max(proposals.get(key, 0.0), score)
     return proposals, anchors
 
 
-def _value_bonus(f: Figure, g: Figure) -> float:
+def _value_bonus(f: Figure, g: Figure, t: Tuning) -> float:
     """Equal values make a pair likelier: it settles which of two nearby figures is meant."""
-    return 0.1 if f.value is not None and f.value == g.value else 0.0
+    return t.equal_value_bonus if f.value is not None and f.value == g.value else 0.0
 
 
-def context_words(side: Side, index: int, width: int = 10) -> tuple[str, str]:
+def context_words(side: Side, index: int, width: int | None = None) -> tuple[str, str]:
     """Words left and right of a figure, digits and punctuation removed."""
+    width = side.tuning.context_width if width is None else width
     fig = side.figures[index]
     s = side.starts[index]
     e = side.to_compact[fig.norm_end]
@@ -228,20 +228,22 @@ def context_similarity(a: Side, i: int, b: Side, j: int) -> float:
     right = ratio(ra, rb) / 100 if ra and rb else 0.0
     best, other = max(left, right), min(left, right)
     fa, fb = a.figures[i], b.figures[j]
+    t = a.tuning
     if fa.unit and fb.unit:
-        unit_bonus = 0.1 if fa.unit == fb.unit else -0.2  # different counters rarely state one claim
+        unit_bonus = t.same_unit_bonus if fa.unit == fb.unit else -t.other_unit_penalty
     else:
         unit_bonus = 0.0
-    return min(1.0, 0.7 * best + 0.3 * other + unit_bonus)
+    return min(1.0, t.best_side_weight * best + t.other_side_weight * other + unit_bonus)
 
 
 def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tuple[int, int], float]:
     """Pairs for figures no fragment placed, by their context words (indexed by bigram)."""
+    t = a.tuning
     index: dict[str, set[int]] = defaultdict(set)
     for j in range(len(b.figures)):
         if j in used_b:
             continue
-        left, right = context_words(b, j, 6)
+        left, right = context_words(b, j, t.fallback_width)
         for word in (left, right):
             for k in range(len(word) - 1):
                 index[word[k : k + 2]].add(j)
@@ -259,24 +261,21 @@ def _fallback(a: Side, b: Side, used_a: set[int], used_b: set[int]) -> dict[tupl
             exact_a[_surroundings(a, i)].append(i)
     for key, in_a in exact_a.items():
         for i, j in zip(in_a, exact_b.get(key, ())):
-            proposals[(i, j)] = 0.65
+            proposals[(i, j)] = t.identical_surroundings_score
     for i in range(len(a.figures)):
         if i in used_a:
             continue
-        left, right = context_words(a, i, 6)
+        left, right = context_words(a, i, t.fallback_width)
         votes: Counter[int] = Counter()
         for word in (left, right):
             for k in range(len(word) - 1):
                 postings = index.get(word[k : k + 2], ())
-                if len(postings) <= MAX_OCCURRENCES:  # a bigram around every figure tells nothing
+                if len(postings) <= t.max_occurrences:  # a bigram around every figure tells nothing
                     votes.update(postings)
-        for j, _ in votes.most_common(5):
-            score = context_similarity(a, i, b, j) + _value_bonus(a.figures[i], b.figures[j])
+        for j, _ in votes.most_common(t.fallback_candidates):
+            score = context_similarity(a, i, b, j) + _value_bonus(a.figures[i], b.figures[j], t)
             proposals[(i, j)] = max(score, proposals.get((i, j), 0.0))
     return proposals
-
-
-NEIGHBOURHOOD = 160  # compact characters: how far a figure may sit from an anchored fragment
 
 
 def _neighbourhood(
@@ -287,6 +286,8 @@ def _neighbourhood(
     version to look, and only a figure that is visibly the same claim is taken there: the
     other part of a figure cut by a column break, or one with the same unit whose digits
     differ by one edit (a changed digit, a swap, a moved point, 万 for 亿)."""
+    t = src.tuning
+    reach = t.neighbourhood
     dst_order = sorted(range(len(dst.figures)), key=lambda k: dst.starts[k])
     dst_starts = [dst.starts[k] for k in dst_order]
     proposals: dict[tuple[int, int], float] = {}
@@ -294,22 +295,23 @@ def _neighbourhood(
         if i in used_src:
             continue
         pos = src.starts[i]
-        near = anchors.near(pos, NEIGHBOURHOOD)
+        near = anchors.near(pos, reach)
         if not near:
             continue
         predicted = [pos + diagonal for _, diagonal in near]
-        window = range(bisect.bisect_left(dst_starts, min(predicted) - NEIGHBOURHOOD),
-                       bisect.bisect_right(dst_starts, max(predicted) + NEIGHBOURHOOD))
+        window = range(bisect.bisect_left(dst_starts, min(predicted) - reach),
+                       bisect.bisect_right(dst_starts, max(predicted) + reach))
         for j in (dst_order[k] for k in window):
-            if j in used_dst or not any(abs(dst.starts[j] - p) <= NEIGHBOURHOOD for p in predicted):
+            if j in used_dst or not any(abs(dst.starts[j] - p) <= reach for p in predicted):
                 continue
             fs, fd = src.figures[i], dst.figures[j]
             cut = (cut_from(fs, fd) or cut_from(fd, fs)) and _uncut_side_matches(src, i, dst, j)
-            if not (cut or (_same_claim_edited(fs, fd) and context_similarity(src, i, dst, j) >= 0.5)):
+            edited = _same_claim_edited(fs, fd) and context_similarity(src, i, dst, j) >= t.edited_claim_similarity
+            if not (cut or edited):
                 continue
             distance = min(abs(dst.starts[j] - p) for p in predicted)
             key = (i, j) if src_is_a else (j, i)
-            proposals[key] = 0.5 - distance / (4 * NEIGHBOURHOOD)
+            proposals[key] = t.neighbourhood_score - distance / (4 * reach)
     return proposals
 
 
@@ -330,27 +332,29 @@ def _same_claim_edited(f: Figure, g: Figure) -> bool:
     return d == e or Levenshtein.distance(d, e) <= 1 or (len(d) == len(e) and sorted(d) == sorted(e))
 
 
-def _surroundings(side: Side, index: int, width: int = 4) -> str:
+def _surroundings(side: Side, index: int) -> str:
+    width = side.tuning.surroundings_width
     s = side.starts[index]
     e = side.to_compact[side.figures[index].norm_end]
     return side.compact[max(0, s - width) : e + width]
 
 
-def prepare_analysis(analysis: Any) -> Side:
-    """A version prepared for alignment (from a ``pipeline.Analysis``)."""
-    return prepare(analysis.document.normalized.text, analysis.figures)
+def prepare_analysis(analysis: Analysis, tuning: Tuning = DEFAULT_TUNING) -> Side:
+    """A version prepared for alignment."""
+    return prepare(analysis.document.normalized.text, analysis.figures, tuning)
 
 
 def pair_sides(a: Side, b: Side) -> list[FigurePair]:
-    """Pair every figure of A with at most one of B; the rest stand alone."""
+    """Pair every figure of A with at most one of B; the rest stand alone. A's tuning rules."""
+    t = a.tuning
     proposals, a_anchors = _candidates(a, b, True)
     backward, b_anchors = _candidates(b, a, False)
     for key, score in backward.items():
         proposals[key] = max(proposals.get(key, 0.0), score)
-    pairs = _greedy(proposals, a, b)
+    pairs = _greedy(proposals, a, b, threshold=t.min_pair_score)
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
-    pairs.update(_greedy(_fallback(a, b, used_a, used_b), a, b, used_a, used_b, threshold=0.6))
+    pairs.update(_greedy(_fallback(a, b, used_a, used_b), a, b, used_a, used_b, threshold=t.fallback_threshold))
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     nearby = _neighbourhood(a, b, a_anchors, used_a, used_b, True)
@@ -370,7 +374,7 @@ def _greedy(
     b: Side,
     used_a: set[int] | None = None,
     used_b: set[int] | None = None,
-    threshold: float = MIN_PAIR_SCORE,
+    threshold: float = 0.0,
 ) -> dict[tuple[int, int], float]:
     """One-to-one pairs, best first; ties broken by position so the result is deterministic."""
     used_a = set(used_a or ())

@@ -16,22 +16,18 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import FactcheckError, InputError, printable_path
 from .group import Sample, group_indices, shingles
-from .models import (
-    BatchResult,
-    Consensus,
-    FileError,
-    Finding,
-    Group,
-    GroupFinding,
-    Report,
-    Status,
-)
-from .pipeline import Analysis, analyse, compare_analyses, load_document
+from .models import Analysis, BatchResult, Consensus, Document, FileError, Finding, Group, GroupFinding, Status
+from .pipeline import analyse, compare_analyses, load_document
+from .tuning import DEFAULT_TUNING, Tuning
+
+if TYPE_CHECKING:
+    from .align import Side
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 EMPTY_SAMPLE: Sample = Sample("I")
@@ -87,11 +83,11 @@ def _add(found: dict[str, str], errors: list[FileError], path: str) -> None:
         found.setdefault(real, path)
 
 
-def prepare(path: str) -> Prepared:
+def prepare(path: str, tuning: Tuning = DEFAULT_TUNING) -> Prepared:
     """Load and analyse one file; a bad file becomes an error record, never an exception."""
     shown = printable_path(path)
     try:
-        analysis = analyse(load_document(path))
+        analysis = analyse(load_document(path), tuning)
     except FactcheckError as exc:
         return Prepared(shown, None, EMPTY_SAMPLE, 0.0, exc.message)
     except Exception as exc:  # one bad file must not stop a batch
@@ -101,13 +97,15 @@ def prepare(path: str) -> Prepared:
     analysis = dataclasses.replace(analysis, sentences=())  # read once for the shingles; memory is tight
     damaged = sum(d.end - d.start for d in doc.damage)
     gaps = len(_GAP.findall(doc.normalized.text))
-    noise = 1000 * (damaged + 3 * gaps) / max(1, len(doc.text)) + (0.5 if doc.script == "traditional" else 0.0)
-    return Prepared(path, analysis, shingles(article), noise)
+    noise = (1000 * (damaged + tuning.gap_noise_weight * gaps) / max(1, len(doc.text))
+             + (tuning.traditional_noise if doc.script == "traditional" else 0.0))
+    return Prepared(path, analysis, shingles(article, tuning), noise)
 
 
 # Set in the parent before the comparison pool forks; read by its workers.
 _PREPARED: list[Prepared] = []
-_SIDES: dict[int, Any] = {}  # per process: versions prepared for alignment, by index
+_TUNING: list[Tuning] = [DEFAULT_TUNING]
+_SIDES: dict[int, Side] = {}  # per process: versions prepared for alignment, by index
 
 
 # A finding as a worker sends it back: figures by their index in their analysis, so the
@@ -121,14 +119,15 @@ def _compare_pair(pair: tuple[int, int]) -> tuple[SentFinding, ...]:
     ref, other = pair
     a, b = _PREPARED[ref].analysis, _PREPARED[other].analysis
     assert a is not None and b is not None
+    tuning = _TUNING[0]
     if ref not in _SIDES:  # a group's reference is compared with every other version
         _SIDES.clear()
-        _SIDES[ref] = prepare_analysis(a)
+        _SIDES[ref] = prepare_analysis(a, tuning)
     index_a = {id(f): i for i, f in enumerate(a.figures)}
     index_b = {id(f): i for i, f in enumerate(b.figures)}
     return tuple(
         (f.id, f.status, index_a[id(f.a)] if f.a else -1, index_b[id(f.b)] if f.b else -1, f.score, f.reason)
-        for f in compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b))).findings
+        for f in compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b, tuning)), tuning).findings
     )
 
 
@@ -159,8 +158,9 @@ def _map(pool: ProcessPoolExecutor | None, fn: Callable, items: Sequence, progre
         yield result
 
 
-def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None) -> BatchResult:
-    """Group the versions found under ``paths`` and compare every group."""
+def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
+                 tuning: Tuning = DEFAULT_TUNING) -> BatchResult:
+    """Group the versions found under ``paths`` and compare every group (``factcheck batch``)."""
     global _PREPARED
     jobs = jobs or os.cpu_count() or 1
     files, errors = discover(paths)
@@ -170,20 +170,21 @@ def run_batch(paths: Sequence[str], jobs: int | None = None, progress: Progress 
         raise InputError("no files to check", ", ".join(paths))
     pool = _pool(min(jobs, len(files)))
     try:
-        prepared = list(_map(pool, prepare, files, progress, "reading", jobs))
+        prepared = list(_map(pool, partial(prepare, tuning=tuning), files, progress, "reading", jobs))
     finally:
         if pool:
             pool.shutdown()
     errors += [FileError(p.path, p.error) for p in prepared if p.error]
     good = [p for p in prepared if p.analysis is not None]
     del prepared
-    groups = group_indices([p.sample for p in good])
+    groups = group_indices([p.sample for p in good], tuning)
     # The shingles have done their work; the comparison workers fork from this memory.
     good = [dataclasses.replace(p, sample=EMPTY_SAMPLE) for p in good]
     # The cleanest version is the reference; the others are compared against it.
     ordered = [sorted(g, key=lambda i: (good[i].noise, good[i].path)) for g in groups]
     pairs = [(g[0], other) for g in ordered if len(g) > 1 for other in g[1:]]
     _PREPARED = good
+    _TUNING[0] = tuning
     pool = _pool(min(jobs, len(pairs)), fork=True)
     try:
         findings = {
@@ -211,7 +212,7 @@ def _make_group(group_id: str, members: list[Prepared], per_version: list[tuple[
     return Group(group_id, documents, items, consensus)
 
 
-def _consensus(documents: Sequence, per_version: list[tuple[Finding, ...]]) -> tuple[Consensus, ...]:
+def _consensus(documents: Sequence[Document], per_version: list[tuple[Finding, ...]]) -> tuple[Consensus, ...]:
     """For each figure of the reference: which versions agree, which contradict, and
     which one version is the odd one out."""
     by_figure: dict[int, list[tuple[int, Finding]]] = defaultdict(list)
@@ -238,8 +239,3 @@ def _consensus(documents: Sequence, per_version: list[tuple[Finding, ...]]) -> t
         lines.append(Consensus(figure, agreeing, tuple(documents[k].path for k in disagree), odd))
     return tuple(lines)
 
-
-def report_for(group: Group, version: int) -> Report:
-    """The two-version report of the reference against one other version of a group."""
-    findings = tuple(item.finding for item in group.findings if item.b_doc == version)
-    return Report((group.documents[0], group.documents[version]), findings)

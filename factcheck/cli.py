@@ -19,7 +19,7 @@ from . import __version__
 from .errors import FactcheckError, InputError, UsageError
 from .models import Status
 from .outputs import write_batch_folder, write_output
-from .report import RenderOptions, formats_for, reporter
+from .report import Command, RenderOptions, formats_for, reporter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -32,11 +32,13 @@ def _color_enabled(choice: str, stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _render_options(color: str, output: str | None, show: tuple[str, ...] = (),
+def _render_options(command: Command, color: str, output: str | None, show: tuple[str, ...] = (),
                     fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})) -> RenderOptions:
     to_terminal = output is None and sys.stdout.isatty()
     width = int(os.environ.get("COLUMNS", "0") or 0) or (os.get_terminal_size().columns if to_terminal else 140)
     return RenderOptions(
+        command=command,
+        invocation=" ".join(["factcheck", *sys.argv[1:]]),
         color=_color_enabled(color, sys.stdout) if output is None else color == "always",
         width=max(60, width),
         show_agree="agree" in show,
@@ -44,9 +46,9 @@ def _render_options(color: str, output: str | None, show: tuple[str, ...] = (),
     )
 
 
-def format_option(function: str) -> Callable[[Any], Any]:
+def format_option(command: Command) -> Callable[[Any], Any]:
     return click.option(
-        "--format", "fmt", type=click.Choice(formats_for(function)), default="table", show_default=True,
+        "--format", "fmt", type=click.Choice(formats_for(command)), default="table", show_default=True,
         help="Output format.",
     )
 
@@ -132,7 +134,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("file")
-@format_option("render_extract")
+@format_option("extract")
 @output_option
 @force_option
 @color_option
@@ -141,7 +143,7 @@ def extract(file: str, fmt: str, output: str | None, force: bool, color: str) ->
     from .pipeline import analyse, load_document
 
     analysis = analyse(load_document(file))
-    emit(reporter(fmt).render_extract(analysis, _render_options(color, output)), output, force)
+    emit(reporter(fmt).render_extract(analysis, _render_options("extract", color, output)), output, force)
 
 
 fail_on_option = click.option(
@@ -164,7 +166,7 @@ def parse_fail_on(value: str) -> frozenset[Status]:
 @cli.command()
 @click.argument("a")
 @click.argument("b")
-@format_option("render_compare")
+@format_option("compare")
 @output_option
 @force_option
 @color_option
@@ -178,13 +180,13 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
 
     failing = parse_fail_on(fail_on)
     report = compare_files(a, b)
-    emit(reporter(fmt).render_compare(report, _render_options(color, output, show)), output, force)
+    emit(reporter(fmt).render_compare(report, _render_options("compare", color, output, show)), output, force)
     ctx.exit(report.exit_code(failing))
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@format_option("render_batch")
+@format_option("batch")
 @click.option("--output", "-o", type=click.Path(file_okay=False),
               help="Write one report per group and an index into folder DIR.")
 @force_option
@@ -197,16 +199,15 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
 def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool, color: str,
           fail_on: str, show: tuple[str, ...], jobs: int | None) -> None:
     """Find the versions of each article under PATHS (folders, recursively) and compare them."""
-    from .batch import run_batch
+    from .batch import batch_folder
 
     failing = parse_fail_on(fail_on)
-    result = run_batch(paths, jobs, progress_bar())
-    options = _render_options(color, output, show)
-    renderer = reporter(fmt)
+    result = batch_folder(paths, jobs, progress_bar())
+    options = _render_options("batch", color, output, show)
     if output is None:
-        emit(renderer.render_batch(result, options), None, force)
+        emit(reporter(fmt).render_batch(result, options), None, force)
     else:
-        write_batch_folder(output, result, renderer, options, fmt, force)
+        write_batch_folder(output, result, fmt, options, force)
     ctx.exit(result.exit_code(failing))
 
 
@@ -214,7 +215,7 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--ledger", "ledger_path", type=click.Path(), default=None,
               help="Ledger folder or file of resolved findings (default: claims/ when it exists).")
-@format_option("render_batch")
+@format_option("check")
 @output_option
 @force_option
 @color_option
@@ -226,18 +227,18 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
 def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, fmt: str, output: str | None,
           force: bool, color: str, fail_on: str, strict: bool, baseline: bool, jobs: int | None) -> None:
     """The CI check: compare PATHS, subtract resolved findings, fail on what is unresolved."""
-    from .check import default_ledger, run_check
+    from .check import check_paths
+    from .ledger import default_ledger, write_baseline
 
     failing = parse_fail_on(fail_on)
     ledger_path = ledger_path or default_ledger()
-    result = run_check(paths, ledger_path, jobs=jobs, progress=progress_bar())
+    result = check_paths(paths, ledger_path, jobs=jobs, progress=progress_bar())
     if baseline:
-        from .check import write_baseline
-
         written, target = write_baseline(result, ledger_path)
         click.echo(f"factcheck: recorded {written} finding(s) as accepted in {target or ledger_path}", err=True)
         ctx.exit(EXIT_OK)
-    options = dataclasses.replace(_render_options(color, output, (), failing), resolutions=result.resolutions)
+    options = dataclasses.replace(_render_options("check", color, output, (), failing),
+                                  resolutions=result.resolutions)
     emit(reporter(fmt).render_batch(result, options), output, force)
     for ruling in result.stale:
         click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} matches no finding "
@@ -266,11 +267,11 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
 def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by: str | None,
             ledger_path: str | None, jobs: int | None) -> None:
     """Record an editor's ruling on finding ID (found by checking PATHS, default sources/)."""
-    from .check import record_resolution
+    from .check import resolve as record
 
     targets = paths or (("sources",) if os.path.isdir("sources") else (".",))
     by = by or os.environ.get("USER") or None
-    action, path = record_resolution(finding_id, targets, verdict, note, by, ledger_path, jobs, progress_bar())
+    action, path = record(finding_id, targets, verdict, note, by, ledger_path, jobs, progress_bar())
     click.echo(f"factcheck: {action} {finding_id} ({verdict}) in {path}", err=True)
 
 

@@ -7,12 +7,13 @@ to the original characters by the caller. Each finder is a small function return
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .chars import common_chars
-from .models import DamageKind
+from .models import Damage, DamageKind, NormalizedText
 from .normalize import CJK, PINYIN_LETTERS
 
 Found = tuple[int, int, DamageKind]
@@ -146,3 +147,23 @@ def _merge(found: list[Found]) -> list[Found]:
         else:
             merged.append((start, end, kind))
     return merged
+
+
+def damage_of(nt: NormalizedText, text: str, line_starts: tuple[int, ...]) -> tuple[Damage, ...]:
+    """Damage records of a document: spans found in the normalised view, mapped back to
+    the original text."""
+    spans = []
+    for start, end, kind in find_damage(nt.text):
+        o_start, o_end = nt.original_span(start, end)
+        spans.append(Damage(o_start, o_end, bisect.bisect_right(line_starts, o_start), kind, text[o_start:o_end]))
+    return tuple(spans)
+
+
+def in_normalized(nt: NormalizedText, damage: Sequence[Damage]) -> list[tuple[int, int]]:
+    """Damage spans in normalised coordinates (for adjacency tests on figures)."""
+    out = []
+    for d in damage:
+        lo = bisect.bisect_left(nt.ends, d.start + 1)
+        hi = bisect.bisect_left(nt.starts, d.end)
+        out.append((lo, max(lo, hi)))
+    return out

@@ -18,29 +18,26 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-SHINGLE = 5
-SAMPLE_MODULUS = 2  # keep half of the shingles, the same half in every document
-MIN_SHINGLES = 10  # fewer sampled shingles than this (a sentence or two): too short to group
-MAX_POSTINGS = 24  # a shingle in more documents than this is a stock phrase
-CONTAINMENT = 0.3  # versions of one article share far more (0.7+); related articles far less (≤0.1)
+from .tuning import DEFAULT_TUNING, Tuning
 
 Sample = array  # of unsigned 32-bit shingle hashes, sorted, no repeats
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-def shingles(text: str) -> Sample:
+def shingles(text: str, tuning: Tuning = DEFAULT_TUNING) -> Sample:
     """A deterministic sample of the document's Chinese 5-grams, as sorted unsigned integers
     (an array: four bytes each, where a set would take sixty)."""
     han = _NOT_HAN.sub("", text)
+    size, modulus = tuning.shingle, tuning.sample_modulus
     sample = set()
-    for i in range(len(han) - SHINGLE + 1):
-        h = zlib.crc32(han[i : i + SHINGLE].encode("utf-8"))
-        if h % SAMPLE_MODULUS == 0:
+    for i in range(len(han) - size + 1):
+        h = zlib.crc32(han[i : i + size].encode("utf-8"))
+        if h % modulus == 0:
             sample.add(h)
     return array("I", sorted(sample))
 
 
-def group_indices(samples: Sequence[Sample]) -> list[list[int]]:
+def group_indices(samples: Sequence[Sample], tuning: Tuning = DEFAULT_TUNING) -> list[list[int]]:
     """Groups of document indices (each sorted, groups ordered by first member)."""
     postings: dict[int, list[int]] = defaultdict(list)
     for doc, sample in enumerate(samples):
@@ -48,7 +45,7 @@ def group_indices(samples: Sequence[Sample]) -> list[list[int]]:
             postings[shingle].append(doc)
     shared: Counter[tuple[int, int]] = Counter()
     for docs in postings.values():
-        if 1 < len(docs) <= MAX_POSTINGS:
+        if 1 < len(docs) <= tuning.max_postings:
             for x in range(len(docs)):
                 for y in range(x + 1, len(docs)):
                     shared[(docs[x], docs[y])] += 1
@@ -62,7 +59,7 @@ def group_indices(samples: Sequence[Sample]) -> list[list[int]]:
 
     for (i, j), count in sorted(shared.items()):
         smaller = min(len(samples[i]), len(samples[j]))
-        if smaller >= MIN_SHINGLES and count / smaller >= CONTAINMENT:
+        if smaller >= tuning.min_shingles and count / smaller >= tuning.containment:
             ri, rj = find(i), find(j)
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)

@@ -1,41 +1,15 @@
-"""Writing files safely: atomically (temporary file, then rename), never over the user's work."""
+"""Writing reports to files: never over the user's work unless asked (``--force``)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .models import BatchResult
 
 from .errors import InputError
-
-
-def atomic_write(path: str | Path, text: str | Iterable[str]) -> None:
-    """Replace ``path`` with ``text`` (a string or its pieces) in one step: readers see the
-    old file or the new one."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            for piece in [text] if isinstance(text, str) else text:
-                handle.write(piece)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:  # mkstemp makes 0600; a new report or ledger gets the usual umask permissions
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from .files import atomic_write
+from .models import BatchResult
+from .report import FORMATS, RenderOptions
+from .report import reporter as report_of
 
 
 def write_output(path: str, text: str | Iterable[str], *, force: bool = False) -> None:
@@ -53,21 +27,17 @@ def write_output(path: str, text: str | Iterable[str], *, force: bool = False) -
         raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
 
 
-EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "junit": "xml", "github": "txt"}
-
-
-def write_batch_folder(folder: str, result: BatchResult, reporter: Any, options: Any, fmt: str, force: bool) -> None:
+def write_batch_folder(folder: str, result: BatchResult, fmt: str, options: RenderOptions, force: bool) -> None:
     """One report per group and an index, in ``folder``; refuses to replace files unless ``force``."""
-    from .batch import report_for
-
-    ext = EXTENSIONS.get(fmt, "txt")
+    ext = FORMATS[fmt].extension
+    reporter = report_of(fmt)
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise InputError("exists and is not a folder", folder)
     planned = {target / f"index.{ext}": reporter.render_batch(result, options)}
     for group in result.groups:
-        if hasattr(reporter, "render_compare") and len(group.documents) == 2:
-            planned[target / f"{group.id}.{ext}"] = reporter.render_compare(report_for(group, 1), options)
+        if len(group.documents) == 2:
+            planned[target / f"{group.id}.{ext}"] = reporter.render_compare(group.report_for(1), options)
         else:
             single = type(result)((group,), (), ())
             planned[target / f"{group.id}.{ext}"] = reporter.render_batch(single, options)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .models import NormalizedText, Sentence
+from .tuning import DEFAULT_TUNING, Tuning
 
 _SENTENCE_END = re.compile(r"[。!?;！？；]+[\"')]*|\n+")
 
@@ -25,7 +26,8 @@ _HAS_CLAUSE = re.compile(r"[,。;:!?,、]")
 
 
 def split_sentences(
-    nt: NormalizedText, line_starts: tuple[int, ...], damage: Sequence[tuple[int, int]] = ()
+    nt: NormalizedText, line_starts: tuple[int, ...], damage: Sequence[tuple[int, int]] = (),
+    tuning: Tuning = DEFAULT_TUNING,
 ) -> list[Sentence]:
     """Sentences of a normalised text, each with its original span and line.
 
@@ -41,14 +43,15 @@ def split_sentences(
         i = bisect.bisect_right(damage_starts, m.start()) - 1
         if i >= 0 and damaged[i][0] <= m.start() < damaged[i][1] and "\n" not in m.group(0):
             continue
-        _add(sentences, nt, line_starts, newlines, last, m.end())
+        _add(sentences, nt, line_starts, newlines, (last, m.end()), tuning)
         last = m.end()
-    _add(sentences, nt, line_starts, newlines, last, len(text))
+    _add(sentences, nt, line_starts, newlines, (last, len(text)), tuning)
     return sentences
 
 
 def _add(out: list[Sentence], nt: NormalizedText, line_starts: tuple[int, ...], newlines: list[int],
-         start: int, end: int) -> None:
+         span: tuple[int, int], tuning: Tuning) -> None:
+    start, end = span
     raw = nt.text[start:end]
     stripped = raw.strip()
     if not stripped:
@@ -61,20 +64,21 @@ def _add(out: list[Sentence], nt: NormalizedText, line_starts: tuple[int, ...], 
     k = bisect.bisect_left(newlines, s)
     line_start = newlines[k - 1] + 1 if k else 0
     line_end = newlines[k] if k < len(newlines) else len(nt.text)
-    whole_line = len(stripped) <= 40 and nt.text[line_start:line_end].strip() == stripped
-    out.append(Sentence(len(out), stripped, s, e, o_start, o_end, line, boilerplate_reason(stripped, whole_line)))
+    whole_line = len(stripped) <= tuning.caption_max_chars and nt.text[line_start:line_end].strip() == stripped
+    reason = boilerplate_reason(stripped, whole_line, tuning)
+    out.append(Sentence(len(out), stripped, s, e, o_start, o_end, line, reason))
 
 
-def boilerplate_reason(sentence: str, whole_line: bool = False) -> str | None:
+def boilerplate_reason(sentence: str, whole_line: bool = False, tuning: Tuning = DEFAULT_TUNING) -> str | None:
     """Why a sentence is page furniture rather than article text, or None. ``whole_line``:
     the sentence is a line of its own."""
-    if len(sentence) < 200:
+    if len(sentence) < tuning.boilerplate_max_sentence:
         for reason, pattern in BOILERPLATE_RULES:
             if pattern.search(sentence):
                 return reason
     # A short line of its own with no clause punctuation: a heading or a photo caption.
     # (A line that ends like a sentence, with 。, is a sentence.)
-    if whole_line and len(sentence) <= 40 and not _HAS_CLAUSE.search(sentence):
+    if whole_line and len(sentence) <= tuning.caption_max_chars and not _HAS_CLAUSE.search(sentence):
         return "heading or caption"
     return None
 

@@ -26,13 +26,13 @@ if _INSTRUMENT:
 
     with atheris.instrument_imports(include=["factcheck"]):
         import factcheck.align
-        import factcheck.compare
         import factcheck.damage
         import factcheck.figures
         import factcheck.load
         import factcheck.normalize
         import factcheck.pipeline
         import factcheck.segment
+        import factcheck.verdicts
         from factcheck.errors import FactcheckError
 else:
     import factcheck.load

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.batch import report_for, run_batch
+from factcheck.batch import batch_folder
 from factcheck.models import BatchResult
 
 from .batch_folder import FolderTruth, make_folder
@@ -46,7 +46,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> FolderTruth:
 
 @pytest.fixture(scope="session")
 def result(folder: FolderTruth) -> BatchResult:
-    return run_batch([str(folder.root)], jobs=2)
+    return batch_folder([str(folder.root)], jobs=2)
 
 
 def _groups(folder: FolderTruth, result: BatchResult) -> list[list[str]]:
@@ -95,7 +95,7 @@ def contradictions(folder: FolderTruth, result: BatchResult) -> dict[str, float]
                 continue
             assert version.pair is not None  # one clean version per article
             counts["versions"] += 1
-            tally(counts, version.pair.truths, report_for(group, k))
+            tally(counts, version.pair.truths, group.report_for(k))
     return {
         "versions": counts["versions"],
         "derived_reference": counts["derived_reference"],
@@ -171,7 +171,7 @@ def test_contradiction_precision_and_recall(folder: FolderTruth, result: BatchRe
 
 
 def test_same_result_with_one_and_two_jobs(folder: FolderTruth, result: BatchResult) -> None:
-    one = run_batch([str(folder.root)], jobs=1)
+    one = batch_folder([str(folder.root)], jobs=1)
     assert json.dumps(one.to_dict(), sort_keys=True) == json.dumps(result.to_dict(), sort_keys=True)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import outputs
+from factcheck import files
 from factcheck.errors import LedgerError
 from factcheck.ledger import (
     MAX_BYTES,
@@ -419,7 +419,7 @@ def test_a_crash_mid_write_leaves_the_old_ledger_and_no_temp_file(
     def crash(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(outputs.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     with pytest.raises(LedgerError, match="No space left on device"):
         resolve(path)
     assert path.read_bytes() == COMMENTED.encode("utf-8")

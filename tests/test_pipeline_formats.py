@@ -15,7 +15,6 @@ import re
 import socket
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
@@ -24,8 +23,7 @@ import pytest
 
 from factcheck import compare_files, compare_texts
 from factcheck.models import BatchResult, FileError, Report, Resolution, Status
-from factcheck.pipeline import group_from_report
-from factcheck.report import github, junit, sarif
+from factcheck.report import RenderOptions, github, junit, sarif
 
 from .conftest import OCR_2023, WEB_2023
 
@@ -41,9 +39,8 @@ TWO_LINES = (
 ONLY_IN_B = ("投入资金1.38亿元。", "投入资金1.38亿元,覆盖户外劳动者840余万人。")
 
 
-def options(*fail_on: Status) -> SimpleNamespace:
-    return SimpleNamespace(color=False, width=120, show_agree=False,
-                           fail_on=frozenset(fail_on or {Status.CONTRADICTION}))
+def options(*fail_on: Status) -> RenderOptions:
+    return RenderOptions(color=False, width=120, show_agree=False, fail_on=frozenset(fail_on or {Status.CONTRADICTION}))
 
 
 def with_paths(report: Report, a_path: str, b_path: str) -> Report:
@@ -71,7 +68,7 @@ def planted() -> Report:
 @pytest.fixture(scope="module")
 def resolved_batch(corpus: Report, planted: Report) -> BatchResult:
     """The corpus pair, the planted pair with its contradiction ruled on, and an unreadable file."""
-    groups = (group_from_report(corpus, "g1"), group_from_report(planted, "g2"))
+    groups = (corpus.as_group("g1"), planted.as_group("g2"))
     (contradiction,) = planted.findings
     unreadable = FileError("inbox/坏 文件.txt", "cannot decode as UTF-8, GB18030 or Big5")
     return BatchResult(groups, errors=(unreadable,), resolutions={contradiction.id: ruling(contradiction.id)})
@@ -117,11 +114,11 @@ def test_sarif_validates_against_the_official_schema(
     resolved_batch: BatchResult,
 ) -> None:
     logs = [
-        sarif.render_compare(corpus, options()),
-        sarif.render_compare(planted, options()),
-        sarif.render_compare(with_paths(planted, "新闻 稿/a b.txt", "../other/b#1.txt"), options()),
-        sarif.render_batch(resolved_batch, options(Status.CONTRADICTION, Status.DAMAGED)),
-        sarif.render_batch(BatchResult(()), options()),
+        sarif.REPORTER.render_compare(corpus, options()),
+        sarif.REPORTER.render_compare(planted, options()),
+        sarif.REPORTER.render_compare(with_paths(planted, "新闻 稿/a b.txt", "../other/b#1.txt"), options()),
+        sarif.REPORTER.render_batch(resolved_batch, options(Status.CONTRADICTION, Status.DAMAGED)),
+        sarif.REPORTER.render_batch(BatchResult(()), options()),
     ]
     for text in logs:
         errors = sorted(validator.iter_errors(sarif_of(text)), key=str)
@@ -129,7 +126,7 @@ def test_sarif_validates_against_the_official_schema(
 
 
 def test_the_schema_check_has_teeth(validator: jsonschema.protocols.Validator, planted: Report) -> None:
-    log = sarif_of(sarif.render_compare(planted, options()))
+    log = sarif_of(sarif.REPORTER.render_compare(planted, options()))
     log["runs"][0]["results"][0]["level"] = "fatal"
     assert not validator.is_valid(log)
     del log["runs"][0]["results"][0]["level"]
@@ -138,7 +135,7 @@ def test_the_schema_check_has_teeth(validator: jsonschema.protocols.Validator, p
 
 
 def test_sarif_planted_contradiction(planted: Report) -> None:
-    log = sarif_of(sarif.render_compare(planted, options()))
+    log = sarif_of(sarif.REPORTER.render_compare(planted, options()))
     assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json"
     assert log["version"] == "2.1.0"
     (run,) = log["runs"]
@@ -164,13 +161,13 @@ def test_sarif_planted_contradiction(planted: Report) -> None:
     assert related["artifactLocation"]["uri"] == "B" and related["region"]["startLine"] == 1
     assert "suppressions" not in result
     assert run["invocations"][0]["executionSuccessful"] is True
-    assert sarif.render_compare(planted, options()) == sarif.render_batch(
-        BatchResult((group_from_report(planted),)), options())
+    assert sarif.REPORTER.render_compare(planted, options()) == sarif.REPORTER.render_batch(
+        planted.as_batch(), options())
 
 
 def test_sarif_columns_point_at_the_figure() -> None:
     report = compare_texts(*TWO_LINES)
-    log = sarif_of(sarif.render_compare(report, options()))
+    log = sarif_of(sarif.REPORTER.render_compare(report, options()))
     texts = {"A": TWO_LINES[0], "B": TWO_LINES[1]}
     regions = [
         loc["physicalLocation"]
@@ -186,7 +183,7 @@ def test_sarif_columns_point_at_the_figure() -> None:
 
 
 def test_sarif_corpus_results_rules_and_levels(corpus: Report) -> None:
-    log = sarif_of(sarif.render_compare(corpus, options()))
+    log = sarif_of(sarif.REPORTER.render_compare(corpus, options()))
     run = log["runs"][0]
     not_agree = [f for f in corpus.findings if f.status is not Status.AGREE]
     assert len(run["results"]) == len(not_agree) > 10
@@ -212,29 +209,29 @@ def test_sarif_corpus_results_rules_and_levels(corpus: Report) -> None:
 
 
 def test_sarif_fail_on_decides_the_error_level(corpus: Report) -> None:
-    log = sarif_of(sarif.render_compare(corpus, options(Status.DAMAGED)))
+    log = sarif_of(sarif.REPORTER.render_compare(corpus, options(Status.DAMAGED)))
     levels = {r["ruleId"]: r["level"] for r in log["runs"][0]["results"]}
     assert levels["factcheck/damaged"] == "error" and levels["factcheck/only_in_a"] == "note"
     rules = {r["id"]: r["defaultConfiguration"]["level"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["factcheck/damaged"] == "error"
     # without fail_on on the options the default is contradiction
-    plain = SimpleNamespace(color=False, width=120, show_agree=False)
-    assert sarif_of(sarif.render_compare(corpus, plain))["runs"][0]["results"][0]["level"] == "warning"
+    plain = RenderOptions(color=False, width=120, show_agree=False)
+    assert sarif_of(sarif.REPORTER.render_compare(corpus, plain))["runs"][0]["results"][0]["level"] == "warning"
 
 
 def test_sarif_uri_escapes_spaces_and_chinese(planted: Report) -> None:
-    log = sarif_of(sarif.render_compare(with_paths(planted, "新闻 稿/a b.txt", "b,c:d%.txt"), options()))
+    log = sarif_of(sarif.REPORTER.render_compare(with_paths(planted, "新闻 稿/a b.txt", "b,c:d%.txt"), options()))
     result = log["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
         "%E6%96%B0%E9%97%BB%20%E7%A8%BF/a%20b.txt")
     assert result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "b%2Cc%3Ad%25.txt"
     absolute = with_paths(planted, os.path.join(os.getcwd(), "sub", "a.txt"), "b.txt")
-    uri = sarif_of(sarif.render_compare(absolute, options()))["runs"][0]["results"][0]["locations"][0]
+    uri = sarif_of(sarif.REPORTER.render_compare(absolute, options()))["runs"][0]["results"][0]["locations"][0]
     assert uri["physicalLocation"]["artifactLocation"]["uri"] == "sub/a.txt"
 
 
 def test_sarif_resolved_findings_are_suppressed(resolved_batch: BatchResult) -> None:
-    run = sarif_of(sarif.render_batch(resolved_batch, options()))["runs"][0]
+    run = sarif_of(sarif.REPORTER.render_batch(resolved_batch, options()))["runs"][0]
     (contradiction,) = [r for r in run["results"] if r["ruleId"] == "factcheck/contradiction"]
     assert contradiction["suppressions"] == [{
         "kind": "external", "status": "accepted",
@@ -261,7 +258,7 @@ def counts(element: ET.Element) -> dict[str, int]:
 
 
 def test_junit_corpus_counts_match_the_findings(corpus: Report) -> None:
-    root = parse_junit(junit.render_compare(corpus, options()))
+    root = parse_junit(junit.REPORTER.render_compare(corpus, options()))
     assert root.tag == "testsuites"
     (suite,) = root.findall("testsuite")
     cases = suite.findall("testcase")
@@ -272,13 +269,13 @@ def test_junit_corpus_counts_match_the_findings(corpus: Report) -> None:
     assert [c.get("name", "").rsplit("[", 1)[1] for c in cases] == [f"{f.id}]" for f in corpus.findings]
     assert cases[0].get("name", "").startswith(corpus.findings[0].status.value + " ")
     # with damage as a failing kind, the damaged finding fails
-    root = parse_junit(junit.render_compare(corpus, options(Status.DAMAGED)))
+    root = parse_junit(junit.REPORTER.render_compare(corpus, options(Status.DAMAGED)))
     assert counts(root)["failures"] == corpus.summary["damaged"] > 0
     assert {f.get("type") for f in root.iter("failure")} == {"damaged"}
 
 
 def test_junit_planted_contradiction_fails(planted: Report) -> None:
-    root = parse_junit(junit.render_compare(planted, options()))
+    root = parse_junit(junit.REPORTER.render_compare(planted, options()))
     (case,) = root.iter("testcase")
     (finding,) = planted.findings
     assert case.get("name") == f"contradiction 1.38亿元 (A:1) vs 1.83亿元 (B:1) [{finding.id}]"
@@ -289,7 +286,7 @@ def test_junit_planted_contradiction_fails(planted: Report) -> None:
 
 
 def test_junit_resolved_is_skipped_and_unreadable_is_an_error(resolved_batch: BatchResult) -> None:
-    root = parse_junit(junit.render_batch(resolved_batch, options()))
+    root = parse_junit(junit.REPORTER.render_batch(resolved_batch, options()))
     suites = {s.get("name", "").split(":")[0]: s for s in root.findall("testsuite")}
     assert set(suites) == {"g1", "g2", "inputs"}
     skipped = list(root.iter("skipped"))
@@ -310,7 +307,7 @@ def test_junit_survives_characters_xml_cannot_hold(planted: Report) -> None:
     (finding,) = planted.findings
     bad = dataclasses.replace(finding, reason="bad\x00\x1b<&>\"'")
     broken = dataclasses.replace(planted, findings=(bad,))
-    failure = parse_junit(junit.render_compare(broken, options())).find(".//failure")
+    failure = parse_junit(junit.REPORTER.render_compare(broken, options())).find(".//failure")
     assert failure is not None and failure.text == "bad\ufffd\ufffd<&>\"'"
 
 
@@ -343,7 +340,7 @@ def test_github_crafted_path_and_message(planted: Report) -> None:
     (finding,) = planted.findings
     crafted = dataclasses.replace(finding, reason="first\r\nsecond: 100%, done")
     report = dataclasses.replace(with_paths(planted, "a,b:c%d.txt", "b.txt"), findings=(crafted,))
-    lines = github.render_compare(report, options()).splitlines()
+    lines = github.REPORTER.render_compare(report, options()).splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("::error file=a%2Cb%3Ac%25d.txt,line=1,title=")
     level, props, message = parse_command(lines[0])
@@ -356,7 +353,7 @@ def test_github_crafted_path_and_message(planted: Report) -> None:
 def test_github_caps_each_level_at_ten(corpus: Report) -> None:
     only_a = corpus.summary["only_in_a"]
     assert only_a > 10
-    lines = github.render_compare(corpus, options()).splitlines()
+    lines = github.REPORTER.render_compare(corpus, options()).splitlines()
     notices = [line for line in lines if line.startswith("::notice ")]
     assert len(notices) == 10
     assert f"::notice::… and {only_a - 10} more only_in_a findings (see the full report)" in lines
@@ -364,7 +361,7 @@ def test_github_caps_each_level_at_ten(corpus: Report) -> None:
     assert not any(line.startswith("::error") for line in lines)
     assert not lines[-1].startswith("::") and "0 unresolved" in lines[-1]
     # as errors (fail on only_in_a) they are capped the same way, and counted as unresolved
-    lines = github.render_compare(corpus, options(Status.ONLY_IN_A)).splitlines()
+    lines = github.REPORTER.render_compare(corpus, options(Status.ONLY_IN_A)).splitlines()
     assert len([line for line in lines if line.startswith("::error ")]) == 10
     assert f"::error::… and {only_a - 10} more only_in_a findings (see the full report)" in lines
     assert f"{only_a} unresolved" in lines[-1]
@@ -375,7 +372,7 @@ def test_github_caps_each_level_at_ten(corpus: Report) -> None:
 def test_github_uses_b_when_a_is_absent() -> None:
     report = compare_texts(*ONLY_IN_B)
     (only_b,) = [f for f in report.findings if f.status is Status.ONLY_IN_B]
-    lines = github.render_compare(report, options()).splitlines()
+    lines = github.REPORTER.render_compare(report, options()).splitlines()
     (line,) = [line for line in lines if line.startswith("::")]
     level, props, _ = parse_command(line)
     assert level == "notice" and props["file"] == "B"
@@ -383,11 +380,11 @@ def test_github_uses_b_when_a_is_absent() -> None:
 
 
 def test_github_skips_resolved_findings(resolved_batch: BatchResult, planted: Report) -> None:
-    text = github.render_batch(resolved_batch, options())
+    text = github.REPORTER.render_batch(resolved_batch, options())
     (finding,) = planted.findings
     assert finding.id not in text
     errors = [line for line in text.splitlines() if line.startswith("::error")]
     assert len(errors) == 1 and "坏 文件.txt" in parse_command(errors[0])[1]["file"]
     assert "1 resolved" in text.splitlines()[-1] and "0 unresolved" in text.splitlines()[-1]
-    unresolved = github.render_batch(BatchResult((group_from_report(planted),)), options())
+    unresolved = github.REPORTER.render_batch(planted.as_batch(), options())
     assert finding.id in unresolved and "1 unresolved" in unresolved.splitlines()[-1]

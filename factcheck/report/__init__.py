@@ -1,46 +1,96 @@
 """Output formats behind one interface.
 
-Each format is a module exposing some of ``render_extract(analysis, options)``,
-``render_compare(report, options)`` and ``render_batch(result, options)``, each returning
-the text to print. ``FORMATS`` says which a format has and feeds the CLI's ``--format``
-choices; a format's module (and rich, for tables) is imported only when it is used.
+A format is a :class:`Reporter`: it renders an extraction, a comparison or a batch
+(``check`` renders a batch with ``options.command == "check"``). ``FORMATS`` is the only
+list of formats, with the commands each supports and the extension of its files: the
+CLI's ``--format`` choices and the output files' extensions come from it. Adding a format is
+one module with a ``REPORTER`` and one line here. A format's module (and rich, for
+tables) is imported only when it is used. The contract is written in ``docs/reporters.md``.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from types import ModuleType
+from typing import Literal, Protocol
 
-from ..models import Resolution, Status
+from ..models import Analysis, BatchResult, Report, Resolution, Status
 
-EXTRACT, COMPARE, BATCH = "render_extract", "render_compare", "render_batch"
-
-FORMATS: dict[str, tuple[str, frozenset[str]]] = {
-    "table": ("table", frozenset({EXTRACT, COMPARE, BATCH})),
-    "json": ("json_format", frozenset({EXTRACT, COMPARE, BATCH})),
-    "markdown": ("markdown", frozenset({EXTRACT, COMPARE, BATCH})),
-    "sarif": ("sarif", frozenset({COMPARE, BATCH})),
-    "junit": ("junit", frozenset({COMPARE, BATCH})),
-    "github": ("github", frozenset({COMPARE, BATCH})),
-}
+Command = Literal["extract", "compare", "batch", "check"]
+Rendered = str | Iterable[str]  # a reporter may give a long report in pieces
+ALL_COMMANDS: frozenset[Command] = frozenset({"extract", "compare", "batch", "check"})
+FOLDER_COMMANDS: frozenset[Command] = frozenset({"compare", "batch", "check"})
 
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
+    """What the user asked of the output, as the command parsed it."""
+
+    command: Command = "compare"
     color: bool = False
     width: int = 120
     show_agree: bool = False
     fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})
     resolutions: Mapping[str, Resolution] = field(default_factory=dict)  # finding id -> ruling (check)
+    invocation: str = ""  # the command line that produced the report, for formats that show it
 
 
-def reporter(name: str) -> ModuleType:
-    """The module that renders format ``name``."""
-    return importlib.import_module(f".{FORMATS[name][0]}", __name__)
+class Reporter(Protocol):
+    """One output format."""
+
+    def render_extract(self, analysis: Analysis, options: RenderOptions) -> Rendered: ...
+
+    def render_compare(self, report: Report, options: RenderOptions) -> Rendered: ...
+
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> Rendered: ...
 
 
-def formats_for(function: str) -> list[str]:
-    """The formats that can render ``function`` (``render_extract``, ``render_compare``, ...)."""
-    return [name for name, (_, functions) in FORMATS.items() if function in functions]
+class BaseReporter:
+    """Defaults for a format: a comparison is rendered as a batch of one group, and a
+    command the format does not support is refused (the CLI never offers it)."""
+
+    def render_extract(self, analysis: Analysis, options: RenderOptions) -> Rendered:
+        raise NotImplementedError(f"{type(self).__name__} does not list figures")
+
+    def render_compare(self, report: Report, options: RenderOptions) -> Rendered:
+        return self.render_batch(report.as_batch(), options)
+
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> Rendered:
+        raise NotImplementedError(f"{type(self).__name__} does not render folders")
+
+
+@dataclass(frozen=True, slots=True)
+class FormatEntry:
+    module: str  # of report/, holding ``REPORTER``
+    extension: str  # of the files it writes, without the dot
+    commands: frozenset[Command]
+
+
+FORMATS: dict[str, FormatEntry] = {
+    "table": FormatEntry("table", "txt", ALL_COMMANDS),
+    "json": FormatEntry("json_format", "json", ALL_COMMANDS),
+    "markdown": FormatEntry("markdown", "md", ALL_COMMANDS),
+    "sarif": FormatEntry("sarif", "sarif", FOLDER_COMMANDS),
+    "junit": FormatEntry("junit", "xml", FOLDER_COMMANDS),
+    "github": FormatEntry("github", "txt", FOLDER_COMMANDS),
+}
+
+
+def reporter(name: str) -> Reporter:
+    """The reporter of format ``name``."""
+    entry = FORMATS[name]
+    module = importlib.import_module(f".{entry.module}", __name__)
+    found: Reporter = module.REPORTER
+    return found
+
+
+def formats_for(command: Command) -> list[str]:
+    """The formats that can render ``command``'s result, in registry order."""
+    return [name for name, entry in FORMATS.items() if command in entry.commands]
+
+
+__all__ = [
+    "ALL_COMMANDS", "FORMATS", "BaseReporter", "Command", "RenderOptions", "Rendered", "Reporter", "formats_for",
+    "reporter",
+]

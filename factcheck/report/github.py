@@ -8,15 +8,10 @@ line per capped level saying how many were left out, then a plain summary line.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
 
 from ..models import BatchResult, Status
-from ..pipeline import group_from_report
-from . import sarif
-from .sarif import describe, fail_on_of, primary, relative_path
-
-if TYPE_CHECKING:
-    from ..models import Report
+from . import BaseReporter, RenderOptions, common
+from .common import describe, primary, relative_path
 
 CAP = 10
 LEVELS = ("error", "warning", "notice")
@@ -40,16 +35,19 @@ def command(level: str, message: str, **properties: str | int) -> str:
 
 def level_of(status: Status, fail_on: frozenset[Status]) -> str:
     """The SARIF level, in GitHub's words (``note`` is ``notice``)."""
-    level = sarif.level_of(status, fail_on)
+    level = common.level_of(status, fail_on)
     return "notice" if level == "note" else level
 
 
-def render_compare(report: Report, options: Any) -> str:
-    return render_batch(BatchResult((group_from_report(report),)), options)
+class GithubReporter(BaseReporter):
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> str:
+        return _annotations(result, options.fail_on)
 
 
-def render_batch(result: BatchResult, options: Any) -> str:
-    fail_on = fail_on_of(options)
+REPORTER = GithubReporter()
+
+
+def _annotations(result: BatchResult, fail_on: frozenset[Status]) -> str:
     # (status label, command line) per level, unreadable files first among the errors
     by_level: dict[str, list[tuple[str, str]]] = {level: [] for level in LEVELS}
     for error in result.errors:

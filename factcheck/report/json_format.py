@@ -1,35 +1,40 @@
-"""JSON as in SPEC (version 1)."""
+"""JSON, version 1, as documented in docs/json.md and factcheck/schema/factcheck.schema.json."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..models import BatchResult, Report
-    from ..pipeline import Analysis
+from ..models import Analysis, BatchResult, Report
+from . import BaseReporter, RenderOptions
 
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def render_extract(analysis: Analysis, options: Any) -> str:
-    return dumps(
-        {
-            "version": 1,
-            "document": analysis.document.to_dict(),
-            "figures": [f.to_dict() for f in analysis.figures],
-        }
-    )
+class JsonReporter(BaseReporter):
+    def render_extract(self, analysis: Analysis, options: RenderOptions) -> str:
+        return dumps(
+            {
+                "version": 1,
+                "document": analysis.document.to_dict(),
+                "figures": [f.to_dict() for f in analysis.figures],
+            }
+        )
+
+    def render_compare(self, report: Report, options: RenderOptions) -> str:
+        return dumps(report.to_dict())
+
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> Iterator[str]:
+        return _batch_pieces(result)
 
 
-def render_compare(report: Report, options: Any) -> str:
-    return dumps(report.to_dict())
+REPORTER = JsonReporter()
 
 
-def render_batch(result: BatchResult, options: Any) -> Iterator[str]:
+def _batch_pieces(result: BatchResult) -> Iterator[str]:
     """The batch's JSON, one group at a time: a thousand documents' findings never sit in
     memory as one string."""
     data = result.to_dict()

@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
 
-from ..models import BatchResult
-from ..pipeline import group_from_report
-from .sarif import describe, fail_on_of, relative_path, side
-
-if TYPE_CHECKING:
-    from ..models import Group, GroupFinding, Report, Status
+from ..models import BatchResult, Group, GroupFinding, Status
+from . import BaseReporter, RenderOptions
+from .common import describe, relative_path, side
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 # Characters XML 1.0 cannot carry even escaped (damaged text may hold them).
@@ -29,22 +25,21 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def render_compare(report: Report, options: Any) -> str:
-    return render_batch(BatchResult((group_from_report(report),)), options)
+class JunitReporter(BaseReporter):
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> str:
+        root = ET.Element("testsuites", name="factcheck")
+        suites = [_suite(group, result, options.fail_on) for group in result.groups]
+        if result.errors:
+            suites.append(_inputs_suite(result))
+        for suite in suites:
+            root.append(suite)
+        for key in ("tests", "failures", "errors", "skipped"):
+            root.set(key, str(sum(int(suite.get(key, "0")) for suite in suites)))
+        ET.indent(root)
+        return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def render_batch(result: BatchResult, options: Any) -> str:
-    fail_on = fail_on_of(options)
-    root = ET.Element("testsuites", name="factcheck")
-    suites = [_suite(group, result, fail_on) for group in result.groups]
-    if result.errors:
-        suites.append(_inputs_suite(result))
-    for suite in suites:
-        root.append(suite)
-    for key in ("tests", "failures", "errors", "skipped"):
-        root.set(key, str(sum(int(suite.get(key, "0")) for suite in suites)))
-    ET.indent(root)
-    return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+REPORTER = JunitReporter()
 
 
 def _suite(group: Group, result: BatchResult, fail_on: frozenset[Status]) -> ET.Element:

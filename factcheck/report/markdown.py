@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from ..models import BatchResult, Figure, Report
-    from ..pipeline import Analysis
+from ..models import Analysis, BatchResult, Figure, Report
+from . import BaseReporter, RenderOptions
+from .common import value_text
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_extract(analysis: Analysis, options: Any) -> str:
+class MarkdownReporter(BaseReporter):
+    def render_extract(self, analysis: Analysis, options: RenderOptions) -> str:
+        return render_extract(analysis)
+
+    def render_compare(self, report: Report, options: RenderOptions) -> str:
+        return render_compare(report, options)
+
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> str:
+        return render_batch(result, options)
+
+
+REPORTER = MarkdownReporter()
+
+
+def render_extract(analysis: Analysis) -> str:
     doc = analysis.document
     counts = f"{len(analysis.figures)} figures, {len(doc.damage)} damaged passages."
     lines = [f"# Figures in `{doc.path}`", "", counts, ""]
     lines += ["| line | figure | value | unit | qualifier | kind | damaged |", "|---:|---|---:|---|---|---|---|"]
     for f in analysis.figures:
         lines.append(
-            f"| {f.line} | {_cell(f.text)} | {_value(f)} | {f.unit or ''} | {f.qualifier.value} | {f.kind.value} | "
+            f"| {f.line} | {_cell(f.text)} | {value_text(f)} | {f.unit or ''} | {f.qualifier.value} | {f.kind.value} | "
             f"{'yes' if f.damaged else ''} |"
         )
     if doc.damage:
@@ -29,17 +41,11 @@ def render_extract(analysis: Analysis, options: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _value(f: Figure) -> str:
-    if f.value is None:
-        return "?"
-    return f"{f.value:,.10g}" + (f"–{f.value_high:,.10g}" if f.value_high is not None else "")
-
-
 def _side(f: Figure | None, path: str) -> str:
     return f"{_cell(f.text)} ({path}:{f.line})" if f else "—"
 
 
-def render_compare(report: Report, options: Any) -> str:
+def render_compare(report: Report, options: RenderOptions) -> str:
     a_doc, b_doc = report.documents
     s = report.summary
     lines = [
@@ -51,17 +57,15 @@ def render_compare(report: Report, options: Any) -> str:
         "|---|---|---|---|",
     ]
     for f in report.findings:
-        if f.status.value == "agree" and not getattr(options, "show_agree", False):
+        if f.status.value == "agree" and not options.show_agree:
             continue
         lines.append(f"| {f.status.value} | {_side(f.a, a_doc.path)} | {_side(f.b, b_doc.path)} | {_cell(f.reason)} |")
-    if not getattr(options, "show_agree", False) and s["agree"]:
+    if not options.show_agree and s["agree"]:
         lines += ["", f"{s['agree']} agreements not listed (use `--show agree`)."]
     return "\n".join(lines) + "\n"
 
 
-def render_batch(result: BatchResult, options: Any) -> str:
-    from ..batch import report_for
-
+def render_batch(result: BatchResult, options: RenderOptions) -> str:
     lines = ["# factcheck batch", "", "| group | versions | agree | contradiction | damaged | not comparable |",
              "|---|---|---:|---:|---:|---:|"]
     for g in result.groups:
@@ -75,5 +79,5 @@ def render_batch(result: BatchResult, options: Any) -> str:
         lines += ["", "## Files not checked", ""] + [f"- `{e.path}`: {e.error}" for e in result.errors]
     for g in result.groups:
         for version in range(1, len(g.documents)):
-            lines += ["", render_compare(report_for(g, version), options).replace("# factcheck:", f"## {g.id}:", 1)]
+            lines += ["", render_compare(g.report_for(version), options).replace("# factcheck:", f"## {g.id}:", 1)]
     return "\n".join(lines) + "\n"

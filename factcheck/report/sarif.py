@@ -4,29 +4,22 @@ One run; one rule per status that has results; one result per finding that is no
 agreement. A finding's primary location is its figure in A (in B when A has none), the
 other side is a related location. Findings the ledger resolved carry an ``external``
 suppression, so dashboards show them as dismissed instead of dropping them.
-
-The path and side helpers here are shared with the JUnit and GitHub formats.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import os
 from importlib import metadata
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from typing import Any
 
 from .. import __version__
-from ..models import BatchResult, Status
-from ..pipeline import group_from_report
-
-if TYPE_CHECKING:
-    from ..models import Document, Figure, Finding, Group, GroupFinding, Report
+from ..models import BatchResult, Document, Figure, Finding, Group, GroupFinding, Status
+from . import BaseReporter, RenderOptions
+from .common import describe, level_of, relative_path, uri_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "factcheckFindingId/v1"
-DEFAULT_FAIL_ON = frozenset({Status.CONTRADICTION})
 
 RULE_TEXT: dict[Status, tuple[str, str]] = {
     Status.CONTRADICTION: (
@@ -55,10 +48,6 @@ RULE_TEXT: dict[Status, tuple[str, str]] = {
 }  # agreements are not results, so they have no rule
 
 
-def fail_on_of(options: Any) -> frozenset[Status]:
-    return frozenset(getattr(options, "fail_on", DEFAULT_FAIL_ON))
-
-
 @functools.cache
 def information_uri() -> str | None:
     """The project's home page from the installed package metadata (``[project.urls]``), if it has one.
@@ -77,63 +66,12 @@ def information_uri() -> str | None:
     return home if home and home != "UNKNOWN" else None
 
 
-def level_of(status: Status, fail_on: frozenset[Status]) -> str:
-    """``error`` for the kinds that fail the run, ``note`` for one-sided figures, else ``warning``."""
-    if status in fail_on:
-        return "error"
-    if status in (Status.ONLY_IN_A, Status.ONLY_IN_B):
-        return "note"
-    return "warning"
+class SarifReporter(BaseReporter):
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> str:
+        return json.dumps(sarif_log(result, options.fail_on), ensure_ascii=False, indent=2) + "\n"
 
 
-def relative_path(path: str) -> str:
-    """The document path relative to the current directory, with forward slashes.
-
-    Paths outside the current directory keep their ``../``; a path on another drive stays absolute.
-    """
-    if path == "-" or path.startswith("<"):
-        return path
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        rel = os.path.abspath(path)
-    return rel.replace(os.sep, "/")
-
-
-def uri_of(path: str) -> str:
-    """A relative URI reference for a document path (spaces and Chinese percent-encoded)."""
-    return quote(relative_path(path), safe="/")
-
-
-def side(figure: Figure | None, path: str) -> str:
-    """``1.38亿元 (a.txt:88)``, or ``nothing in b.txt`` for a missing side."""
-    if figure is None:
-        return f"nothing in {relative_path(path)}"
-    return f"{figure.text} ({relative_path(path)}:{figure.line})"
-
-
-def primary(group: Group, item: GroupFinding) -> tuple[Figure, Document]:
-    """Where a finding is shown: its figure in A, or in B when A has none."""
-    finding = item.finding
-    if finding.a is not None:
-        return finding.a, group.documents[item.a_doc]
-    assert finding.b is not None, f"finding {finding.id} has no figure on either side"
-    return finding.b, group.documents[item.b_doc]
-
-
-def describe(group: Group, item: GroupFinding) -> str:
-    """One line for a finding: status, both figures with file:line, and the reason."""
-    f = item.finding
-    a_path, b_path = group.documents[item.a_doc].path, group.documents[item.b_doc].path
-    return f"{f.status.value}: {side(f.a, a_path)} vs {side(f.b, b_path)}: {f.reason}"
-
-
-def render_compare(report: Report, options: Any) -> str:
-    return render_batch(BatchResult((group_from_report(report),)), options)
-
-
-def render_batch(result: BatchResult, options: Any) -> str:
-    return json.dumps(sarif_log(result, fail_on_of(options)), ensure_ascii=False, indent=2) + "\n"
+REPORTER = SarifReporter()
 
 
 def sarif_log(result: BatchResult, fail_on: frozenset[Status]) -> dict[str, Any]:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-if TYPE_CHECKING:
-    from ..models import BatchResult, Document, Figure, Finding, Report
-    from ..pipeline import Analysis
+from ..models import Analysis, BatchResult, Document, Figure, Finding, Group, Report, Resolution
+from . import BaseReporter, RenderOptions
+from .common import value_text
 
 STATUS_STYLE = {
     "contradiction": "bold red",
@@ -24,30 +23,35 @@ STATUS_STYLE = {
 }
 
 
-def _console(options: Any) -> tuple[Console, io.StringIO]:
+class TableReporter(BaseReporter):
+    def render_extract(self, analysis: Analysis, options: RenderOptions) -> str:
+        return render_extract(analysis, options)
+
+    def render_compare(self, report: Report, options: RenderOptions) -> str:
+        return render_compare(report, options)
+
+    def render_batch(self, result: BatchResult, options: RenderOptions) -> str:
+        return render_batch(result, options)
+
+
+REPORTER = TableReporter()
+
+
+def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=getattr(options, "width", 120),
-        force_terminal=getattr(options, "color", False),
-        no_color=not getattr(options, "color", False),
-        color_system="standard" if getattr(options, "color", False) else None,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
         highlight=False,
         emoji=False,
     )
     return console, buffer
 
 
-def _value(f: Figure) -> str:
-    if f.value is None:
-        return "?"
-    text = f"{f.value:,.10g}"
-    if f.value_high is not None:
-        text += f"–{f.value_high:,.10g}"
-    return text
-
-
-def render_extract(analysis: Analysis, options: Any) -> str:
+def render_extract(analysis: Analysis, options: RenderOptions) -> str:
     console, buffer = _console(options)
     doc = analysis.document
     table = Table(title=f"Figures in {doc.path}", box=box.SIMPLE_HEAVY, show_lines=False)
@@ -58,7 +62,7 @@ def render_extract(analysis: Analysis, options: Any) -> str:
         figure = Text(f.text, style="bold yellow" if f.damaged else "bold")
         if f.damaged:
             figure.append(" (damaged)", style="yellow")
-        table.add_row(str(f.line), figure, _value(f), f.unit or "", f.qualifier.value, f.kind.value,
+        table.add_row(str(f.line), figure, value_text(f), f.unit or "", f.qualifier.value, f.kind.value,
                       _clip(f.sentence, 60))
     console.print(table)
     _print_damage(console, doc)
@@ -98,24 +102,17 @@ def _context(f: Figure | None) -> Text:
     if f is None:
         return Text("—", style="dim")
     sentence = f.sentence
-    norm_figure = sentence.find(_strip(f.text))
+    norm_figure, end = f.mark
     text = Text()
-    if norm_figure < 0:
+    if end <= norm_figure:
         text.append(_clip(sentence, 50))
         return text
-    end = norm_figure + len(_strip(f.text))
     left = sentence[max(0, norm_figure - 18) : norm_figure]
     right = sentence[end : end + 14]
     text.append(("…" if norm_figure > 18 else "") + left)
     text.append(sentence[norm_figure:end], style="bold reverse")
     text.append(right + ("…" if end + 14 < len(sentence) else ""))
     return text
-
-
-def _strip(figure_text: str) -> str:
-    from ..normalize import normalize_fragment
-
-    return normalize_fragment(figure_text)
 
 
 def _side(f: Figure | None, path: str) -> Text:
@@ -131,10 +128,10 @@ def _short(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def render_compare(report: Report, options: Any) -> str:
+def render_compare(report: Report, options: RenderOptions) -> str:
     console, buffer = _console(options)
     a_doc, b_doc = report.documents
-    show_agree = getattr(options, "show_agree", False)
+    show_agree = options.show_agree
     table = Table(title=f"A = {a_doc.path}\nB = {b_doc.path}", box=box.SIMPLE_HEAVY, show_lines=True)
     table.add_column("status", no_wrap=True)
     table.add_column("A", overflow="fold", ratio=2)
@@ -142,7 +139,7 @@ def render_compare(report: Report, options: Any) -> str:
     table.add_column("context", overflow="fold", ratio=3)
     table.add_column("reason", overflow="fold", ratio=2)
     shown = [f for f in report.findings if show_agree or f.status.value != "agree"]
-    rulings = getattr(options, "resolutions", {})
+    rulings = options.resolutions
     for finding in shown:
         table.add_row(*_row(finding, a_doc.path, b_doc.path, rulings.get(finding.id)))
     if shown:
@@ -164,7 +161,8 @@ def render_compare(report: Report, options: Any) -> str:
     return buffer.getvalue()
 
 
-def _row(finding: Finding, a_path: str, b_path: str, ruling: Any = None) -> tuple[Text, Text, Text, Text, Text]:
+def _row(finding: Finding, a_path: str, b_path: str,
+         ruling: Resolution | None = None) -> tuple[Text, Text, Text, Text, Text]:
     status = Text(finding.status.value, style=STATUS_STYLE[finding.status.value])
     reason = Text(finding.reason)
     reason.append(f"\n{finding.id}", style="dim")
@@ -181,9 +179,7 @@ def _row(finding: Finding, a_path: str, b_path: str, ruling: Any = None) -> tupl
     return status, _side(finding.a, a_path), _side(finding.b, b_path), context, reason
 
 
-def render_batch(result: BatchResult, options: Any) -> str:
-    from ..batch import report_for
-
+def render_batch(result: BatchResult, options: RenderOptions) -> str:
     console, buffer = _console(options)
     table = Table(title="factcheck batch", box=box.SIMPLE_HEAVY)
     table.add_column("group", no_wrap=True)
@@ -206,14 +202,14 @@ def render_batch(result: BatchResult, options: Any) -> str:
             text += _render_consensus(g, options)
         for version in range(1, len(g.documents)):
             text += f"\n{g.id}: version {version + 1} of {len(g.documents)}\n"
-            text += render_compare(report_for(g, version), options)
+            text += render_compare(g.report_for(version), options)
     total = result.summary
     text += (f"\n{len(result.groups)} groups, {len(result.singles)} single files, {len(result.errors)} errors; "
              + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in total.items()) + "\n")
     return text
 
 
-def _render_consensus(group: Any, options: Any) -> str:
+def _render_consensus(group: Group, options: RenderOptions) -> str:
     console, buffer = _console(options)
     table = Table(title=f"{group.id}: where the versions disagree", box=box.SIMPLE)
     table.add_column("reference figure")

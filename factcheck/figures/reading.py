@@ -12,63 +12,29 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .models import Figure, Kind, Qualifier
-from .normalize import CJK
-from .numerals import MAGNITUDES, parse_arabic, parse_chinese
-from .units import UNITS
-
-ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-
-UNIT_ALTERNATION = "|".join(re.escape(u) for u in UNITS)
-# Words that, right after a number, make it a name rather than a count (十三五, 二十大).
-NAME_AFTER_CHINESE = "大五四化性"
-
-FIGURE = re.compile(
-    rf"""
-    (?P<pre>大约|约|近|超过|超|逾|不足|不到|多达|数|上|百分之)?
-    (?P<ord>第)?
-    (?P<num>{ARABIC}|{CHINESE})
-    (?:(?P<rsep>至|到|~|-|—|－)(?P<num2>{ARABIC}|{CHINESE}))?
-    (?P<approx1>余|多)?
-    (?P<mag>万亿|千万|百万|十万|亿|万|千)?
-    (?P<approx2>余|多)?
-    (?P<unit>{UNIT_ALTERNATION})?
-    (?P<paren>\(次\))?
-    (?P<post>左右|上下|以上|以下|以内|之多)?
-    """,
-    re.X,
+from ..models import Kind, Qualifier
+from ..numerals import MAGNITUDES, parse_arabic, parse_chinese
+from ..units import UNITS
+from .patterns import (
+    CLOCK_TIME,
+    CODE_AFTER,
+    COUNTERS_AFTER_DAMAGE,
+    DATE_FULL,
+    DURATION_UNITS,
+    FIGURE,
+    FURNITURE_BEFORE,
+    GROWTH_BEFORE,
+    LIST_MARKER,
+    MEASURE_UNITS,
+    MONTH_DAY,
+    NAME_AFTER_CHINESE,
+    PHONE,
+    POST_QUALIFIER,
+    PRE_QUALIFIER,
+    UNIT_ALTERNATION,
+    UNIT_MONEY,
+    URL_OR_MAIL,
 )
-DATE_FULL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:-|/|\.|年)(1[0-2]|0?[1-9])(?:-|/|\.|月)(3[01]|[12][0-9]|0?[1-9])(?:日|号|(?![0-9]))")
-MONTH_DAY = re.compile(r"(?<![0-9.])(1[0-2]|0?[1-9])月(?:(3[01]|[12][0-9]|0?[1-9])(?:日|号))?")
-GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|上升|扩大)了?$")
-CLOCK_TIME = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?![0-9])")
-LIST_MARKER = re.compile(r"^[ \t]*[0-9]{1,2}[.、](?![0-9])", re.M)
-# A phone number followed by a magnitude or a counter stands where a figure was: that is
-# damage (damage.py), not furniture, and the figure after it is reported as damaged.
-PHONE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})(?![0-9]|[万亿]|[人元名个家项])")
-# Each alternative may start only where a token starts and repeats a bounded number of
-# times, so a page of 20,000 digits or dots is scanned once, not once per character.
-URL_OR_MAIL = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64} ?@ ?[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,12}"
-    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:com|cn|net|org|gov|edu)\b(?:/\S*)?"
-)
-FURNITURE_BEFORE = re.compile(r"(?:短信|热线|电话|拨打|编号|邮编|备案号|ICP备|ICP证|备|QQ|微信号|传真|证号|代码)[::]?\s*$")
-CODE_AFTER = re.compile(r"职工服务热线|热线|服务热线|客服")
-UNIT_MONEY = {"元", "角", "毛"}
-DURATION_UNITS = {"年", "个月", "小时", "分钟", "天", "周", "秒", "岁", "课时", "学时"}
-MEASURE_UNITS = {"斤", "公斤", "千克", "吨", "米", "公里", "平方米", "平方公里", "亩", "度", "摄氏度", "千瓦", "兆瓦",
-                 "千瓦时", "度电", "立方米", "公顷", "毫米", "厘米"}
-# Counters that cannot start a word, so a digitless one right after damage is a figure's tail.
-COUNTERS_AFTER_DAMAGE = {"个月", "人次", "万元", "亿元", "名", "个", "家", "项", "件", "余人"}
-PRE_QUALIFIER = {
-    "大约": Qualifier.APPROX, "约": Qualifier.APPROX, "近": Qualifier.AT_MOST, "超过": Qualifier.AT_LEAST,
-    "超": Qualifier.AT_LEAST, "逾": Qualifier.AT_LEAST, "不足": Qualifier.AT_MOST, "不到": Qualifier.AT_MOST,
-    "多达": Qualifier.AT_LEAST, "上": Qualifier.APPROX,
-}
-POST_QUALIFIER = {"左右": Qualifier.APPROX, "上下": Qualifier.APPROX, "以上": Qualifier.AT_LEAST,
-                  "以下": Qualifier.AT_MOST, "以内": Qualifier.AT_MOST, "之多": Qualifier.AT_LEAST}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,84 +89,106 @@ def find_figures(text: str, damaged: bytearray | None = None) -> list[RawFigure]
 
 
 def _figure_from_match(text: str, m: re.Match[str], damaged: bytearray | None = None) -> RawFigure | None:
-    num = m.group("num")
-    pre = m.group("pre") or ""
-    unit = m.group("unit")
-    mag = m.group("mag")
-    is_arabic = num[0].isdigit()
-    start, end = m.start(), m.end()  # qualifiers and 第 belong to the figure
-    post = m.group("post")
-
-    if is_arabic:
-        if not _arabic_allowed(text, m, damaged):
-            return None
-        value, place = parse_arabic(num)
-    else:
-        parsed = _chinese_number(text, m)
-        if parsed is None:
-            return None
-        value, place = parsed
-    if value is None:
+    """One match of ``FIGURE`` read in named steps: the number, its qualifier, its unit,
+    its magnitude, a range's high end, then the kind."""
+    number = _number(text, m, damaged)
+    if number is None:
         return None
-
-    # 百分之五十: the 百分之 is the percent sign written first.
-    if pre == "百分之":
-        unit = "%"
-        pre = ""
-    if pre == "数":
-        qualifier = Qualifier.AT_LEAST if num == "十" else Qualifier.APPROX
-    elif pre:
-        qualifier = PRE_QUALIFIER[pre]
-    else:
+    unit, qualifier = _unit_and_qualifier(m)
+    scaled = _scaled(number, m.group("mag"))
+    if scaled is None:
+        return None
+    value, place = scaled
+    value_high = _range_high(m, value)
+    if value_high is False:
+        return None
+    converted = _in_base_unit(text, m, value, place, unit)
+    if converted is None:
+        return None
+    value, place, unit = converted
+    kind = _kind(text, m, value, unit, bool(m.group("ord")), value_high is not None)
+    if kind is None:
+        return None
+    if kind is Kind.YEAR and not m.group("post"):
         qualifier = Qualifier.EXACT
+    open_end = unit is None and _ends_at_break(text, m.end())
+    high = None if value_high is None or isinstance(value_high, bool) else value_high
+    return RawFigure(m.start(), m.end(), value, unit, qualifier, kind, place, high, open_end, m.start("num"))
+
+
+def _number(text: str, m: re.Match[str], damaged: bytearray | None) -> tuple[float, float] | None:
+    """Value and place of the last stated digit, before any magnitude; None for codes and names."""
+    num = m.group("num")
+    if num[0].isdigit():
+        return parse_arabic(num) if _arabic_allowed(text, m, damaged) else None
+    return _chinese_number(text, m)
+
+
+def _unit_and_qualifier(m: re.Match[str]) -> tuple[str | None, Qualifier]:
+    """The unit as stated (百分之 is a percent sign written first; 余人 is 人 and 余) and
+    the qualifier from the words around the number."""
+    pre, unit, post = m.group("pre") or "", m.group("unit"), m.group("post")
+    if pre == "百分之":
+        unit, pre = "%", ""
+    if pre == "数":
+        qualifier = Qualifier.AT_LEAST if m.group("num") == "十" else Qualifier.APPROX
+    else:
+        qualifier = PRE_QUALIFIER[pre] if pre else Qualifier.EXACT
     if m.group("approx1") or m.group("approx2"):
         qualifier = Qualifier.AT_LEAST
     if post:
         qualifier = POST_QUALIFIER[post]
-    # A unit glued to text that makes it part of a word: 年 in 年轻, 人 in 人社局 is fine as a count...
-    if unit == "余人":
-        unit, qualifier = "人", Qualifier.AT_LEAST
-    if unit == "余家":
-        unit, qualifier = "家", Qualifier.AT_LEAST
-    if unit in ("人员",):
+    if unit in _UNIT_WITH_QUALIFIER:
+        unit, qualifier = _UNIT_WITH_QUALIFIER[unit], Qualifier.AT_LEAST
+    if unit == "人员":
         unit = "人"
     if m.group("paren"):
         unit = f"{unit}次" if unit and unit != "次" else unit
+    return unit, qualifier
 
+
+_UNIT_WITH_QUALIFIER = {"余人": "人", "余家": "家"}
+
+
+def _scaled(number: tuple[float, float], mag: str | None) -> tuple[float, float] | None:
+    """Value and place with the magnitude applied, in decimal so that 4.23亿 is 423000000,
+    not 423000000.00000006; None for a 400-digit "amount" nobody stated."""
+    value, place = number
     multiplier = MAGNITUDES[mag] if mag else 1
-    # Scale in decimal so that 4.23亿 is 423000000, not 423000000.00000006.
     value = float(Decimal(repr(value)) * multiplier)
     if not math.isfinite(value) or not math.isfinite(place):
-        return None  # a 400-digit "amount" is not a figure anyone stated
-    place = float(Decimal(repr(place)) * multiplier)
-    value_high = None
-    if m.group("num2"):
-        num2 = m.group("num2")
-        high = parse_arabic(num2)[0] if num2[0].isdigit() else (parse_chinese(num2) or (None, 0))[0]
-        if high is None:
-            return None
-        value_high = high * multiplier
-        if value_high <= value:
-            # 2023-2024 style periods and codes; treat the first number alone.
-            return None
-
-    # Money in 角/毛 counts in 元.
-    if unit in ("角", "毛"):
-        if text[m.end() : m.end() + 1] not in ("钱", "") and unit == "毛":
-            return None
-        value, place, unit = value / 10, place / 10, "元"
-    if unit == "‰":
-        value, place, unit = value / 10, place / 10, "%"
-    if unit == "倍" and GROWTH_BEFORE.search(text, max(0, start - 4), start):
-        value += 1  # 增长100.2倍 is 101.2 times as much: stated as a multiple, like 为…的101.2倍
-
-    kind = _kind(text, m, value, unit, bool(m.group("ord")), value_high is not None)
-    if kind is None:
         return None
-    if kind is Kind.YEAR:
-        qualifier = Qualifier.EXACT if not post else qualifier
-    open_end = unit is None and _ends_at_break(text, m.end())
-    return RawFigure(start, end, value, unit, qualifier, kind, place, value_high, open_end, m.start("num"))
+    return value, float(Decimal(repr(place)) * multiplier)
+
+
+def _range_high(m: re.Match[str], low: float) -> float | bool | None:
+    """The high end of ``3至5万``; None for no range; False when the second number is not
+    a range's end (2023-2024 periods, codes): then the match is no figure."""
+    num2 = m.group("num2")
+    if not num2:
+        return None
+    high = parse_arabic(num2)[0] if num2[0].isdigit() else (parse_chinese(num2) or (None, 0))[0]
+    if high is None:
+        return False
+    mag = m.group("mag")
+    value_high = high * (MAGNITUDES[mag] if mag else 1)
+    return value_high if value_high > low else False
+
+
+def _in_base_unit(text: str, m: re.Match[str], value: float, place: float,
+                  unit: str | None) -> tuple[float, float, str | None] | None:
+    """角/毛 in 元, ‰ in %, growth in 倍 as a multiple (增长100.2倍 is 101.2 times as much:
+    stated as a multiple, like 为…的101.2倍); None for 毛 that is not money."""
+    if unit in ("角", "毛"):
+        if unit == "毛" and text[m.end() : m.end() + 1] not in ("钱", ""):
+            return None
+        return value / 10, place / 10, "元"
+    if unit == "‰":
+        return value / 10, place / 10, "%"
+    start = m.start()
+    if unit == "倍" and GROWTH_BEFORE.search(text, max(0, start - 4), start):
+        return value + 1, place, unit
+    return value, place, unit
 
 
 _DIGITLESS = re.compile(
@@ -340,19 +328,4 @@ def month_day_value(month: int, day: int | None) -> float:
     return float(month * 100 + day) if day else float(month)
 
 
-def digits_of(figure: Figure) -> str:
-    """The ASCII digits a figure was written with: ``1,700多家`` → ``1700``."""
-    return "".join(ch for ch in figure.text if "0" <= ch <= "9")
-
-
-def cut_from(part: Figure, whole: Figure) -> bool:
-    """``part`` could be ``whole`` cut by a column or line break: its digits begin the
-    other's and a break follows it (6 of 6万多名, 17 of 1700多家, 4 of 4月), or they end the
-    other's and a break comes before it (700多家 of 1700多家)."""
-    p, w = digits_of(part), digits_of(whole)
-    if not p:
-        return False
-    return (part.open_end and w.startswith(p)) or (part.open_start and p != w and w.endswith(p))
-
-
-__all__ = ["CJK", "RawFigure", "cut_from", "digits_of", "find_figures"]
+__all__ = ["RawFigure", "figure_after_damage", "find_figures", "month_day_value"]

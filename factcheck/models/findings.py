@@ -1,180 +1,12 @@
-"""Records passed between the pipeline's stages.
-
-Every record is a frozen dataclass; offsets are ``[start, end)`` in code points of the
-text exactly as decoded (``Document.text``), so ``text[start:end]`` is what the user sees.
-This module imports no other factcheck module.
-"""
+"""What comparing found: pairs, findings, two-document reports, groups of versions, batches."""
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-
-class Status(str, enum.Enum):
-    """What a finding says about a pair of figures (SPEC: Statuses)."""
-
-    CONTRADICTION = "contradiction"
-    DAMAGED = "damaged"
-    NOT_COMPARABLE = "not_comparable"
-    ONLY_IN_A = "only_in_a"
-    ONLY_IN_B = "only_in_b"
-    AGREE = "agree"
-
-    @property
-    def rank(self) -> int:
-        """Report order: contradictions first, agreements last."""
-        return list(Status).index(self)
-
-
-class DamageKind(str, enum.Enum):
-    ENCODING = "encoding"  # mojibake, U+FFFD, `?lián)?`
-    OCR = "ocr"  # look-alike letters inside Chinese words, letters inside numbers
-    LAYOUT = "layout"  # a figure cut by a column or line break
-
-
-class Qualifier(str, enum.Enum):
-    EXACT = "exact"
-    APPROX = "approx"
-    AT_LEAST = "at_least"
-    AT_MOST = "at_most"
-
-
-class Kind(str, enum.Enum):
-    COUNT = "count"
-    MONEY = "money"
-    PERCENT = "percent"
-    RATIO = "ratio"
-    MEASURE = "measure"
-    YEAR = "year"
-    DATE = "date"
-    ORDINAL = "ordinal"
-    RANGE = "range"
-    OTHER = "other"
-
-
-@dataclass(frozen=True, slots=True)
-class Damage:
-    """A passage whose characters cannot be trusted."""
-
-    start: int
-    end: int
-    line: int
-    kind: DamageKind
-    text: str
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "span": [self.start, self.end],
-            "line": self.line,
-            "kind": self.kind.value,
-            "text": self.text,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class NormalizedText:
-    """A cleaned view of a text with a map back to the original characters.
-
-    ``starts[i]`` and ``ends[i]`` give the original ``[start, end)`` that normalised
-    character ``i`` came from. ``fixers`` names the fixers that changed something.
-    """
-
-    text: str
-    starts: Sequence[int]  # array('i'): four bytes a character, not a Python int each
-    ends: Sequence[int]
-    fixers: tuple[str, ...] = ()
-
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised ``[start, end)`` (non-empty) back to the original text."""
-        if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
-            return pos, pos
-        return self.starts[start], self.ends[end - 1]
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One decoded input file and what the early stages learned about it."""
-
-    path: str
-    text: str
-    encoding: str
-    normalized: NormalizedText
-    script: str  # "simplified" | "traditional" | "mixed" | "none"
-    damage: tuple[Damage, ...]
-    line_starts: tuple[int, ...]
-
-    def line_of(self, offset: int) -> int:
-        """1-based line number of an original offset."""
-        from bisect import bisect_right
-
-        return bisect_right(self.line_starts, offset)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "encoding": self.encoding,
-            "chars": len(self.text),
-            "script": self.script,
-            "damage": [d.to_dict() for d in self.damage],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One numeric figure as stated in a document.
-
-    ``start``/``end``/``line`` index the original text; ``norm_start``/``norm_end`` the
-    normalised text. ``value`` is None when damage swallowed the digits.
-    """
-
-    text: str
-    start: int
-    end: int
-    line: int
-    value: float | None
-    unit: str | None
-    qualifier: Qualifier
-    kind: Kind
-    damaged: bool
-    sentence: str
-    norm_start: int = 0
-    norm_end: int = 0
-    precision: float = 0.0  # half the last stated digit's place value, for rounding
-    scope: str | None = None  # time scope of the clause (e.g. "5年来", "今年以来", "2022年")
-    context: str = ""  # normalised words around the figure, for fingerprints
-    value_high: float | None = None  # upper end of a range
-    open_end: bool = False  # no unit, and a column or line break right after it (OCR)
-    open_start: bool = False  # a column or line break right before its digits (OCR)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "span": [self.start, self.end],
-            "line": self.line,
-            "value": self.value,
-            "unit": self.unit,
-            "qualifier": self.qualifier.value,
-            "kind": self.kind.value,
-            "damaged": self.damaged,
-            "sentence": self.sentence,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence or clause of the normalised text, with its original span."""
-
-    index: int
-    text: str  # normalised
-    norm_start: int
-    norm_end: int
-    start: int
-    end: int
-    line: int
-    boilerplate: str | None = None  # why it is left out of comparison, or None
+from .enums import Status
+from .figures import Figure
+from .text import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +79,14 @@ class Report:
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
+    def as_group(self, group_id: str = "g1") -> Group:
+        """A two-version group holding this comparison's findings."""
+        return Group(group_id, self.documents, tuple(GroupFinding(f, 0, 1) for f in self.findings))
+
+    def as_batch(self) -> BatchResult:
+        """A batch of one group: how the folder formats (SARIF, JUnit, ...) render a comparison."""
+        return BatchResult((self.as_group(),))
+
 
 @dataclass(frozen=True, slots=True)
 class Consensus:
@@ -312,6 +152,11 @@ class Group:
         if self.consensus:
             data["consensus"] = [c.to_dict() for c in self.consensus]
         return data
+
+    def report_for(self, version: int) -> Report:
+        """The two-version report of the reference against one other version."""
+        findings = tuple(item.finding for item in self.findings if item.b_doc == version)
+        return Report((self.documents[0], self.documents[version]), findings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,54 @@
+"""Rulings against a run's findings: which apply, which are stale or expired, and writing
+new ones (one ruling, or every current finding as a baseline)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from ..models import BatchResult, Status
+from .editor import resolution_file, write_resolution
+from .store import SUFFIXES, Ledger, split_live
+
+DEFAULT_LEDGER = "claims"
+
+
+def default_ledger() -> str | None:
+    """``claims/`` when the current folder has one."""
+    return DEFAULT_LEDGER if Path(DEFAULT_LEDGER).is_dir() else None
+
+
+def apply_ledger(result: BatchResult, ledger: Ledger, today: dt.date) -> BatchResult:
+    """The result with the ledger's live rulings attached, and stale and expired ones named."""
+    live, expired = split_live(ledger, today)
+    ids = {item.finding.id for group in result.groups for item in group.findings}
+    return dataclasses.replace(
+        result,
+        resolutions={fid: r for fid, r in live.items() if fid in ids},
+        stale=tuple(r for fid, r in sorted(live.items()) if fid not in ids),
+        expired=tuple(r for r in expired if r.id in ids),
+    )
+
+
+def ledger_target(ledger_path: str | None, finding_id: str) -> Path:
+    """The ledger file a ruling goes to (the folder is created if need be)."""
+    root = Path(ledger_path or DEFAULT_LEDGER)
+    if root.suffix not in SUFFIXES and not root.exists():
+        root.mkdir(parents=True)
+    return resolution_file(root, finding_id)
+
+
+def write_baseline(result: BatchResult, ledger_path: str | None) -> tuple[int, Path | None]:
+    """Record every current finding that has no ruling as ``accepted``: existing debt."""
+    written, target = 0, None
+    for group in result.groups:
+        for item in group.findings:
+            finding = item.finding
+            if finding.id in result.resolutions or finding.status is Status.AGREE:
+                continue
+            target = ledger_target(ledger_path, finding.id)
+            write_resolution(target, id=finding.id, verdict="accepted", note="baseline: recorded as existing debt",
+                             by="factcheck --baseline", date=dt.date.today())
+            written += 1
+    return written, target

@@ -1,0 +1,50 @@
+"""Records passed between the pipeline's stages: one home for every record that crosses one.
+
+Every record is a frozen dataclass; offsets are ``[start, end)`` in code points of the
+text exactly as decoded (``Document.text``), so ``text[start:end]`` is what the user sees.
+This package imports no other factcheck module. The JSON each record writes is
+documented in ``docs/json.md`` and ``factcheck/schema/factcheck.schema.json``.
+"""
+
+from __future__ import annotations
+
+from .enums import DamageKind, Kind, Qualifier, Status
+from .figures import Analysis, Figure
+from .findings import (
+    SUMMARY_ORDER,
+    BatchResult,
+    Consensus,
+    FigurePair,
+    FileError,
+    Finding,
+    Group,
+    GroupFinding,
+    Report,
+    Resolution,
+    empty_summary,
+)
+from .text import Damage, Document, NormalizedText, Sentence
+
+__all__ = [
+    "SUMMARY_ORDER",
+    "Analysis",
+    "BatchResult",
+    "Consensus",
+    "Damage",
+    "DamageKind",
+    "Document",
+    "Figure",
+    "FigurePair",
+    "FileError",
+    "Finding",
+    "Group",
+    "GroupFinding",
+    "Kind",
+    "NormalizedText",
+    "Qualifier",
+    "Report",
+    "Resolution",
+    "Sentence",
+    "Status",
+    "empty_summary",
+]

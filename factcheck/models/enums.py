@@ -1,0 +1,47 @@
+"""The closed vocabularies of the records: statuses, damage kinds, qualifiers, kinds."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Status(str, enum.Enum):
+    """What a finding says about a pair of figures (SPEC: Statuses)."""
+
+    CONTRADICTION = "contradiction"
+    DAMAGED = "damaged"
+    NOT_COMPARABLE = "not_comparable"
+    ONLY_IN_A = "only_in_a"
+    ONLY_IN_B = "only_in_b"
+    AGREE = "agree"
+
+    @property
+    def rank(self) -> int:
+        """Report order: contradictions first, agreements last."""
+        return list(Status).index(self)
+
+
+class DamageKind(str, enum.Enum):
+    ENCODING = "encoding"  # mojibake, U+FFFD, `?lián)?`
+    OCR = "ocr"  # look-alike letters inside Chinese words, letters inside numbers
+    LAYOUT = "layout"  # a figure cut by a column or line break
+
+
+class Qualifier(str, enum.Enum):
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class Kind(str, enum.Enum):
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    RATIO = "ratio"
+    MEASURE = "measure"
+    YEAR = "year"
+    DATE = "date"
+    ORDINAL = "ordinal"
+    RANGE = "range"
+    OTHER = "other"

@@ -1,0 +1,58 @@
+"""The numbers that trade recall for precision, in one frozen record.
+
+Passed down from the command to the stages that use them (the way black passes its
+``Mode``); nothing reads a bare threshold. Each field says what it trades off. The
+defaults are the values every test and benchmark is measured with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    # --- align: anchoring fragments of one version in the other ---
+    gram: int = 3  # characters per voting n-gram: longer anchors surer but misses damaged text
+    max_occurrences: int = 12  # an n-gram seen more often anchors nothing: stock phrases vote for everywhere
+    max_fragment: int = 160  # longest fragment aligned at once: longer costs quadratic time per fragment
+    fragment_overlap: int = 20  # overlap of cut fragments, so a figure at the cut is whole in one piece
+    vote_spread: int = 3  # diagonals within this many of each other are one placement (insertions)
+    vote_candidates: int = 6  # best diagonals judged by their neighbours' votes
+    min_votes: int = 2  # fewer agreeing n-grams than this place a fragment nowhere
+    min_vote_share: float = 0.2  # nor fewer than this share of the fragment's n-grams
+    region_pad: int = 8  # characters searched beyond a placed fragment, plus a quarter of its length
+    region_pad_divisor: int = 4
+    figure_slack: int = 24  # compact characters a mapped figure may sit from the other's start
+    local_window: int = 6  # characters each side of a figure whose alignment vouches for the pair
+    # --- align: scoring a pair of figures ---
+    min_pair_score: float = 0.45  # pairs from anchored fragments below this are dropped
+    best_side_weight: float = 0.7  # the better context side counts most: a column break spoils one side
+    other_side_weight: float = 0.3  # the other side's share (the two add up to 1)
+    same_unit_bonus: float = 0.1  # equal units make a pair likelier
+    other_unit_penalty: float = 0.2  # different counters rarely state one claim
+    equal_value_bonus: float = 0.1  # equal values settle which of two nearby figures is meant
+    context_width: int = 10  # words each side compared for context similarity
+    fallback_width: int = 6  # words each side indexed for figures no fragment placed
+    fallback_candidates: int = 5  # best-voted candidates scored per leftover figure
+    fallback_threshold: float = 0.6  # leftovers pair only above this: they have no alignment behind them
+    surroundings_width: int = 4  # characters each side that, identical, pair a figure with its twin
+    identical_surroundings_score: float = 0.65  # score of such twins
+    neighbourhood: int = 160  # how far from an anchored fragment a figure cut from its own may sit
+    edited_claim_similarity: float = 0.5  # context needed to pair a figure whose digits changed by one edit
+    neighbourhood_score: float = 0.5  # score of a pair found near an anchor, less its distance
+    # --- group: which documents are versions of one article ---
+    shingle: int = 5  # characters per shingle
+    sample_modulus: int = 2  # keep one shingle in this many, the same ones in every document
+    min_shingles: int = 10  # fewer sampled shingles (a sentence or two): too short to group
+    max_postings: int = 24  # a shingle in more documents than this is a stock phrase
+    containment: float = 0.3  # versions share far more (0.7+), related articles far less (≤0.1)
+    # --- batch: which version of a group is the reference ---
+    gap_noise_weight: float = 3.0  # a column gap counts as this many damaged characters
+    traditional_noise: float = 0.5  # a re-scripted mirror is a little less clean than the original
+    # --- segment: page furniture ---
+    boilerplate_max_sentence: int = 200  # a longer sentence is article text whatever words it holds
+    caption_max_chars: int = 40  # a line of its own no longer than this, without clauses, is a caption
+
+
+DEFAULT_TUNING = Tuning()
