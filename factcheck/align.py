@@ -144,7 +144,6 @@ class Anchors:
 def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, int], float], Anchors]:
     """Figure pairs (index in A, index in B) proposed by anchoring ``src``'s fragments
     that hold figures in ``dst``; the anchors, for figures that their own fragment did not place."""
-    t = src.tuning
     proposals: dict[tuple[int, int], float] = {}
     anchors = Anchors(src, dst)
     fig_order = sorted(range(len(src.figures)), key=lambda k: src.starts[k])
@@ -163,44 +162,47 @@ def _candidates(src: Side, dst: Side, src_is_a: bool) -> tuple[dict[tuple[int, i
             k += 1
         if not inside:
             continue
-        piece = src.compact[f_start:f_end]
         placed = anchors.place(index)
         if placed is None:
             continue
-        diagonal, _ = placed
-        pad = t.region_pad + len(piece) // t.region_pad_divisor
-        r_start = max(0, diagonal - pad)
-        r_end = min(len(dst.compact), diagonal + len(piece) + pad)
-        region = dst.compact[r_start:r_end]
-        mapping, same = _local_map(piece, region)
-        for fi in inside:
-            fig = src.figures[fi]
-            s = src.starts[fi] - f_start
-            e = src.to_compact[fig.norm_end] - f_start
-            # Where the figure's own characters land; failing that, its neighbours'.
-            targets = [mapping[j] for j in range(s, min(len(piece), e)) if mapping[j] is not None]
-            if not targets:
-                targets = [mapping[j] for j in range(max(0, s - 2), min(len(piece), e + 2)) if mapping[j] is not None]
-            if not targets:
-                continue
-            lo = r_start + min(t for t in targets if t is not None)
-            hi = r_start + max(t for t in targets if t is not None) + 1
-            # How well the words around the figure line up, within its own fragment.
-            w_lo, w_hi = max(0, s - t.local_window), min(len(piece), e + t.local_window)
-            local = sum(same[w_lo:w_hi]) / max(1, min(w_hi - w_lo, 2 * t.local_window + e - s))
-            # The figures that the mapped characters touch (a character's slack each side).
-            i0 = bisect.bisect_left(dst_starts, lo - t.figure_slack)
-            for idx in range(i0, len(dst_figs)):
-                dj = dst_figs[idx]
-                if dst.starts[dj] > hi:
-                    break
-                if dst.to_compact[dst.figures[dj].norm_end] < lo:
-                    continue
-                score = max(context_similarity(src, fi, dst, dj), local)
-                score += _value_bonus(src.figures[fi], dst.figures[dj], t)
-                key = (fi, dj) if src_is_a else (dj, fi)
-                proposals[key] = max(proposals.get(key, 0.0), score)
+        for fi, dj, score in _through_fragment(src, dst, (f_start, f_end), placed[0], inside, (dst_figs, dst_starts)):
+            key = (fi, dj) if src_is_a else (dj, fi)
+            proposals[key] = max(proposals.get(key, 0.0), score)
     return proposals, anchors
+
+
+def _through_fragment(src: Side, dst: Side, fragment: tuple[int, int], diagonal: int, inside: list[int],
+                      dst_order: tuple[list[int], list[int]]) -> Iterable[tuple[int, int, float]]:
+    """(figure of src, figure of dst, score) for the figures of one fragment placed at
+    ``diagonal``: each figure maps through the fragment's local alignment."""
+    t = src.tuning
+    f_start, f_end = fragment
+    dst_figs, dst_starts = dst_order
+    piece = src.compact[f_start:f_end]
+    pad = t.region_pad + len(piece) // t.region_pad_divisor
+    r_start = max(0, diagonal - pad)
+    mapping, same = _local_map(piece, dst.compact[r_start : min(len(dst.compact), diagonal + len(piece) + pad)])
+    for fi in inside:
+        s = src.starts[fi] - f_start
+        e = src.to_compact[src.figures[fi].norm_end] - f_start
+        # Where the figure's own characters land; failing that, its neighbours'.
+        targets = [m for j in range(s, min(len(piece), e)) if (m := mapping[j]) is not None]
+        if not targets:
+            targets = [m for j in range(max(0, s - 2), min(len(piece), e + 2)) if (m := mapping[j]) is not None]
+        if not targets:
+            continue
+        lo, hi = r_start + min(targets), r_start + max(targets) + 1
+        # How well the words around the figure line up, within its own fragment.
+        w_lo, w_hi = max(0, s - t.local_window), min(len(piece), e + t.local_window)
+        local = sum(same[w_lo:w_hi]) / max(1, min(w_hi - w_lo, 2 * t.local_window + e - s))
+        # The figures that the mapped characters touch (a character's slack each side).
+        for idx in range(bisect.bisect_left(dst_starts, lo - t.figure_slack), len(dst_figs)):
+            dj = dst_figs[idx]
+            if dst.starts[dj] > hi:
+                break
+            if dst.to_compact[dst.figures[dj].norm_end] >= lo:
+                score = max(context_similarity(src, fi, dst, dj), local)
+                yield fi, dj, score + _value_bonus(src.figures[fi], dst.figures[dj], t)
 
 
 def _value_bonus(f: Figure, g: Figure, t: Tuning) -> float:

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import FactcheckError, InputError, printable_path
 from .group import Sample, group_indices, shingles
@@ -131,7 +131,8 @@ def _compare_pair(pair: tuple[int, int]) -> tuple[SentFinding, ...]:
     )
 
 
-def _received(sent: tuple[SentFinding, ...], a: Analysis, b: Analysis) -> tuple[Finding, ...]:
+def _received(sent: tuple[SentFinding, ...], a: Analysis | None, b: Analysis | None) -> tuple[Finding, ...]:
+    assert a is not None and b is not None, "only analysed documents are compared"
     return tuple(
         Finding(fid, status, a.figures[i] if i >= 0 else None, b.figures[j] if j >= 0 else None, score, reason)
         for fid, status, i, j, score, reason in sent
@@ -148,10 +149,14 @@ def _pool(jobs: int, fork: bool = False) -> ProcessPoolExecutor | None:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
-def _map(pool: ProcessPoolExecutor | None, fn: Callable, items: Sequence, progress: Progress | None,
-         phase: str, jobs: int = 1) -> Iterator:
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _map(pool: ProcessPoolExecutor | None, fn: Callable[[T], R], items: Sequence[T], progress: Progress | None,
+         phase: str, jobs: int = 1) -> Iterator[R]:
     # Chunks of a few items: few round trips, yet the progress bar still moves.
-    results: Iterable = pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 8))) if pool else map(fn, items)
+    results: Iterable[R] = pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 8))) if pool else map(fn, items)
     for done, result in enumerate(results, 1):
         if progress:
             progress(phase, done, len(items))
@@ -188,7 +193,7 @@ def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progre
     pool = _pool(min(jobs, len(pairs)), fork=True)
     try:
         findings = {
-            pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)  # type: ignore[arg-type]
+            pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)
             for pair, sent in zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing", jobs))
         }
     finally:

@@ -11,13 +11,16 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import FactcheckError, InputError, UsageError
 from .models import Status
+
+if TYPE_CHECKING:
+    from .batch import Progress
 from .outputs import write_batch_folder, write_output
 from .report import Command, RenderOptions, formats_for, reporter
 
@@ -71,7 +74,7 @@ def emit(text: str | Iterable[str], output: str | None, force: bool) -> None:
 
 
 class FactcheckGroup(click.Group):
-    """Turns every failure of a command into one line on stderr and exit code 2 (SPEC);
+    """Turns every failure of a command into one line on stderr and exit code 2 (docs/cli.md, exit codes);
     the traceback only with ``--debug``."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -275,7 +278,7 @@ def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by
     click.echo(f"factcheck: {action} {finding_id} ({verdict}) in {path}", err=True)
 
 
-def progress_bar():  # type: ignore[no-untyped-def]
+def progress_bar() -> Progress | None:
     """A rich progress bar on stderr when it is a terminal, else nothing."""
     if not sys.stderr.isatty():
         return None

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from .tuning import DEFAULT_TUNING, Tuning
 
-Sample = array  # of unsigned 32-bit shingle hashes, sorted, no repeats
+Sample = array[int]  # of unsigned 32-bit shingle hashes, sorted, no repeats
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 

@@ -142,7 +142,7 @@ def strip_inserted_symbols(nt: NormalizedText) -> NormalizedText:
 def _t2s() -> Callable[[str], str]:
     import opencc
 
-    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+    return opencc.OpenCC("t2s").convert
 
 
 def to_simplified(nt: NormalizedText) -> NormalizedText:

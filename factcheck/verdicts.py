@@ -1,9 +1,8 @@
-"""Turns paired figures into findings: a status from SPEC and a reason in words."""
+"""Turns paired figures into findings: a status (docs/statuses.md) and a reason in words."""
 
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 
 from .figures import cut_from
@@ -11,7 +10,7 @@ from .models import Figure, FigurePair, Finding, Kind, Qualifier, Status
 
 # Counters that count the same things: 30名 and 30人 state the same claim.
 _SAME_COUNTER = ({"人", "名", "位"},)
-_INF = math.inf
+
 
 
 def interval(f: Figure) -> tuple[float, float]:
@@ -131,7 +130,7 @@ def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None
 
 
 def fingerprint(pair: FigurePair) -> str:
-    """A finding's id: the normalised figures and the words around them (SPEC)."""
+    """A finding's id: the normalised figures and the words around them (docs/json.md, finding ids)."""
     parts = []
     for f in (pair.a, pair.b):
         if f is None:

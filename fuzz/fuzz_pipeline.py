@@ -63,7 +63,7 @@ def check_one(data: bytes) -> None:
     try:
         document = factcheck.pipeline.build_document(loaded)
         analysis = factcheck.pipeline.analyse(document)
-        for figure in analysis.figures:  # the SPEC's span promise, cheaply
+        for figure in analysis.figures:  # the span promise of docs/json.md, cheaply
             if document.text[figure.start : figure.end] != figure.text:
                 raise AssertionError(f"span {figure.start}:{figure.end} does not index {figure.text!r}")
         report = factcheck.pipeline.compare_texts(loaded.text, mutate(loaded.text))

@@ -23,7 +23,7 @@ same for every seed) and 1-4 times as a damaged version from
 two articles each have 2, 3 and 4 versions, the others 5 (208 documents). An OCR version
 that dropped so much of a short article that less than 120 Chinese characters (or 60% of
 them) remain is drawn again, and becomes a mirror after 20 draws: that short a scan is
-below what batch groups by design (``group.MIN_SHINGLES``).
+below what batch groups by design (``Tuning.min_shingles``).
 
 Encodings. Simplified versions are written as UTF-8, UTF-8 with BOM or GB18030; one in
 ten Traditional mirror versions as Big5: ``big5`` when every character encodes, else the
@@ -269,7 +269,7 @@ def _bad_files(rng: random.Random) -> list[bytes]:
 def _derived(clean: str, family: str, rng: random.Random) -> GeneratedPair:
     """A damaged version. An OCR version that dropped so much of a short article that
     fewer than MIN_KEPT Chinese characters (or less than KEPT_SHARE of them) are left is
-    drawn again (a scan that short is below what batch groups by design: group.MIN_SHINGLES);
+    drawn again (a scan that short is below what batch groups by design: Tuning.min_shingles);
     after OCR_TRIES draws the version is a mirror instead."""
     if family == "ocr":
         for _ in range(OCR_TRIES):

@@ -144,7 +144,7 @@ def test_bad_files_are_errors_and_the_rest_is_checked(folder: FolderTruth, resul
 
 
 def test_encodings_are_detected(folder: FolderTruth, result: BatchResult) -> None:
-    """Every document is decoded in the encoding it was written in (SPEC: inputs in UTF-8
+    """Every document is decoded in the encoding it was written in (docs/cli.md: inputs in UTF-8
     with or without BOM, GB18030 or Big5, detected automatically). The Big5 versions hold
     pinyin tone letters, which only Big5-HKSCS encodes."""
     family = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "gb18030": "gb18030", "big5": "big5", "big5hkscs": "big5"}

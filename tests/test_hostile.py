@@ -1,6 +1,6 @@
 """Hostile input through the real command line, one row per case.
 
-The contract (SPEC, exit codes): bad input gets one line on stderr naming the file and the
+The contract (docs/cli.md, exit codes): bad input gets one line on stderr naming the file and the
 problem, exit code 2, never a traceback; nothing the user wrote is lost or overwritten; in
 `batch`/`check` of a folder a bad file is listed under `errors` and the rest is still
 checked (`check` then exits 2: the run did not complete).
@@ -971,7 +971,7 @@ HAND_MADE = {
 
 
 def _fuzz_inputs() -> list[Any]:
-    found = sorted(FUZZ_CASES.glob("*")) if FUZZ_CASES.is_dir() else []
+    found = sorted(FUZZ_CASES.glob("*.bin")) if FUZZ_CASES.is_dir() else []
     params = [pytest.param(path.read_bytes(), id=f"fuzz-{path.name}") for path in found if path.is_file()]
     return params + [pytest.param(data, id=name) for name, data in HAND_MADE.items()]
 

@@ -163,7 +163,7 @@ def _scalar(loader: Any, event: Any, path: str) -> Any:
 @functools.lru_cache(maxsize=4096)
 def _plain_tag(value: str) -> str:
     """The tag YAML 1.1 gives an unquoted scalar: ``2026-11-20`` -> timestamp, ``~`` -> null."""
-    tag: str = _RESOLVER.resolve(ScalarNode, value, (True, False))
+    tag: str = _RESOLVER.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return tag
 
 

@@ -6,7 +6,7 @@ import enum
 
 
 class Status(str, enum.Enum):
-    """What a finding says about a pair of figures (SPEC: Statuses)."""
+    """What a finding says about a pair of figures (docs/statuses.md)."""
 
     CONTRADICTION = "contradiction"
     DAMAGED = "damaged"

@@ -42,7 +42,7 @@ SUMMARY_ORDER = ("agree", "contradiction", "damaged", "not_comparable", "only_in
 
 
 def empty_summary() -> dict[str, int]:
-    """Counts per status, keyed in the order SPEC shows them."""
+    """Counts per status, keyed in the order the JSON shows them (docs/json.md)."""
     return {name: 0 for name in SUMMARY_ORDER}
 
 
@@ -62,7 +62,7 @@ class Report:
         return counts
 
     def exit_code(self, fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})) -> int:
-        """1 when findings of the ``fail_on`` kinds remain, else 0 (SPEC: exit codes)."""
+        """1 when findings of the ``fail_on`` kinds remain, else 0 (docs/cli.md, exit codes)."""
         return 1 if any(f.status in fail_on for f in self.findings) else 0
 
     def to_dict(self) -> dict[str, object]:
