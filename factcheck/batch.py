@@ -12,6 +12,7 @@ import dataclasses
 import multiprocessing
 import os
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from .align import Side
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
-EMPTY_SAMPLE: Sample = Sample("I")
+EMPTY_SAMPLE: Sample = array("I")
 _GAP = re.compile(r"(?<=[\u4e00-\u9fff,。])[ \t]+(?=[\u4e00-\u9fff])")
 
 

@@ -17,10 +17,11 @@ import zlib
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from .tuning import DEFAULT_TUNING, Tuning
 
-Sample = array[int]  # of unsigned 32-bit shingle hashes, sorted, no repeats
+Sample: TypeAlias = "array[int]"  # of unsigned 32-bit shingle hashes, sorted, no repeats
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 

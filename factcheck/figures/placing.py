@@ -18,6 +18,13 @@ FURNITURE = ("copyright notice", "subscription line", "site navigation")
 CAPTION = "heading or caption"
 _CONTEXT_NOISE = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
 CONTEXT_CHARS = 6  # words each side of a figure kept for its fingerprint
+# A figure keeps at most this many characters of its sentence each side, so that a text
+# without full stops (OCR, PDF text, a feed on one line) does not give every figure the
+# whole text: output stays linear in the input. The cut moves back to a clause mark
+# within CLAUSE_SLACK characters, and "…" shows where the sentence goes on.
+WINDOW_CHARS = 100
+CLAUSE_SLACK = 40
+_CLAUSE_MARKS = frozenset("，,。；;：:、！!？?")
 
 
 def place_figures(
@@ -77,6 +84,7 @@ def _to_figure(
     k = bisect.bisect_right(damage_norm, (raw.end, len(nt.text) + 1)) - 1  # the last span starting by its end
     damaged = k >= 0 and damage_norm[k][1] >= raw.start
     offset_in_sentence = raw.start - sentence.norm_start if sentence else 0
+    shown, mark = sentence_window(sentence.text, offset_in_sentence, raw.end - raw.start) if sentence else ("", (0, 0))
     left = _CONTEXT_NOISE.sub("", nt.text[max(0, raw.start - 2 * CONTEXT_CHARS) : raw.start])[-CONTEXT_CHARS:]
     right = _CONTEXT_NOISE.sub("", nt.text[raw.end : raw.end + 2 * CONTEXT_CHARS])[:CONTEXT_CHARS]
     return Figure(
@@ -89,7 +97,7 @@ def _to_figure(
         qualifier=raw.qualifier,
         kind=raw.kind,
         damaged=damaged,
-        sentence=sentence.text if sentence else "",
+        sentence=shown,
         norm_start=raw.start,
         norm_end=raw.end,
         precision=raw.precision,
@@ -98,8 +106,27 @@ def _to_figure(
         value_high=raw.value_high,
         open_end=raw.open_end,
         open_start=_after_break(document.text, nt.starts[raw.num_start] if raw.num_start >= 0 else start),
-        mark=(offset_in_sentence, offset_in_sentence + raw.end - raw.start) if sentence else (0, 0),
+        mark=mark,
+        sentence_span=(sentence.start, sentence.end) if sentence else (start, end),
     )
+
+
+def sentence_window(sentence: str, offset: int, length: int) -> tuple[str, tuple[int, int]]:
+    """The part of ``sentence`` shown with a figure at ``offset``: at most WINDOW_CHARS each
+    side, cut at a clause mark when one is near; and where the figure stands in it."""
+    lo = max(0, offset - WINDOW_CHARS)
+    hi = min(len(sentence), offset + length + WINDOW_CHARS)
+    if lo > 0:
+        cut = next((i + 1 for i in range(lo, min(offset, lo + CLAUSE_SLACK)) if sentence[i] in _CLAUSE_MARKS), lo)
+        lo = cut
+    if hi < len(sentence):
+        end = offset + length
+        near = range(hi - 1, max(end, hi - CLAUSE_SLACK) - 1, -1)
+        hi = next((i + 1 for i in near if sentence[i] in _CLAUSE_MARKS), hi)
+    prefix = "…" if lo > 0 else ""
+    shown = prefix + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
+    start = offset - lo + len(prefix)
+    return shown, (start, start + length)
 
 
 def _after_break(text: str, offset: int) -> bool:

@@ -35,6 +35,7 @@ class Figure:
     open_end: bool = False  # no unit, and a column or line break right after it (OCR)
     open_start: bool = False  # a column or line break right before its digits (OCR)
     mark: tuple[int, int] = (0, 0)  # where the figure stands in ``sentence``, for renderers
+    sentence_span: tuple[int, int] = (0, 0)  # the whole sentence in the original text (``sentence`` is a window)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -47,6 +48,7 @@ class Figure:
             "kind": self.kind.value,
             "damaged": self.damaged,
             "sentence": self.sentence,
+            "sentence_span": list(self.sentence_span),
         }
 
 
