@@ -48,10 +48,14 @@ def resolve(
     ledger_path: str | None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    replace: bool = False,
 ) -> tuple[str, Path]:
-    """``factcheck resolve``: add or update the ruling on a finding that ``paths`` still
-    produce; returns what was done ("added" or "updated") and the ledger file."""
-    load_ledger(ledger_path or default_ledger())  # refuse a malformed ledger before any work
+    """``factcheck resolve``: add the ruling on a finding that ``paths`` still produce (or,
+    with ``replace``, replace the ruling it has, keeping the old one in its history);
+    returns what was done ("added" or "replaced") and the ledger file."""
+    ledger = ledger_path or default_ledger()
+    if ledger is not None and Path(ledger).exists():
+        load_ledger(ledger)  # refuse a malformed ledger before any work
     result = gather(paths, jobs, progress)
     ids = {item.finding.id for group in result.groups for item in group.findings}
     if finding_id not in ids:
@@ -60,5 +64,6 @@ def resolve(
             "(run `factcheck check` on the same files to list the ids)"
         )
     target = ledger_target(ledger_path, finding_id)
-    action = write_resolution(target, id=finding_id, verdict=verdict, note=note, by=by, date=dt.date.today())
+    action = write_resolution(target, id=finding_id, verdict=verdict, note=note, by=by, date=dt.date.today(),
+                              replace=replace)
     return action, target

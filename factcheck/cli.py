@@ -263,19 +263,35 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
 @click.argument("paths", nargs=-1)
 @click.option("--verdict", required=True, type=click.Choice(["a-correct", "b-correct", "both-correct", "accepted"]))
 @click.option("--note", required=True, help="Why: what the desk checked, with whom.")
-@click.option("--by", default=None, help="Who rules (default: $USER).")
+@click.option("--by", default=None, help="Who rules (default: $USER, else git's user.name, else 'unknown').")
+@click.option("--replace", is_flag=True, help="Replace an existing ruling; the old one is kept in its history.")
 @click.option("--ledger", "ledger_path", type=click.Path(), default=None,
               help="Ledger folder or file to write (default: claims/).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
-def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by: str | None,
+def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by: str | None, replace: bool,
             ledger_path: str | None, jobs: int | None) -> None:
     """Record an editor's ruling on finding ID (found by checking PATHS, default sources/)."""
     from .check import resolve as record
 
     targets = paths or (("sources",) if os.path.isdir("sources") else (".",))
-    by = by or os.environ.get("USER") or None
-    action, path = record(finding_id, targets, verdict, note, by, ledger_path, jobs, progress_bar())
+    action, path = record(finding_id, targets, verdict, note, by or ruling_author(), ledger_path, jobs,
+                          progress_bar(), replace)
     click.echo(f"factcheck: {action} {finding_id} ({verdict}) in {path}", err=True)
+
+
+def ruling_author() -> str:
+    """Who rules when ``--by`` is not given: $USER, else git's user.name, else "unknown"."""
+    user = os.environ.get("USER", "").strip()
+    if user:
+        return user
+    try:
+        import subprocess
+
+        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5)
+        name = done.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    return name or "unknown"
 
 
 def progress_bar() -> Progress | None:

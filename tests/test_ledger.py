@@ -252,10 +252,23 @@ def test_adding_keeps_every_line_and_comment_in_order(tmp_path: Path) -> None:
     assert list(load_ledger(path).resolutions) == ["fc-3f2a9c1e7b", "fc-00000000aa", "fc-1234567890"]
 
 
-def test_updating_changes_only_that_entry_and_keeps_its_comments_and_expiry(tmp_path: Path) -> None:
+def test_an_existing_ruling_is_refused_without_replace_and_the_file_is_untouched(tmp_path: Path) -> None:
+    path = write(tmp_path / "claims.yaml", COMMENTED)
+    with pytest.raises(LedgerError) as caught:
+        resolve(path, "fc-3f2a9c1e7b", verdict="a-correct", note="A was right after all")
+    message = str(caught.value)
+    assert "\n" not in message and "--replace" in message
+    # the earlier editor's ruling is shown: verdict, note, by and date
+    for shown in ("b-correct", "Desk confirmed 1.83亿", "night desk", "2026-11-20"):
+        assert shown in message
+    assert path.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_replacing_changes_only_that_entry_keeps_its_comments_and_expiry_and_the_old_ruling(tmp_path: Path) -> None:
     path = write(tmp_path / "claims.yaml", COMMENTED)
 
-    assert resolve(path, "fc-3f2a9c1e7b", verdict="a-correct", note="A was right after all", by=None) == "updated"
+    assert resolve(path, "fc-3f2a9c1e7b", verdict="a-correct", note="A was right after all", by=None,
+                   replace=True) == "replaced"
 
     new = path.read_text(encoding="utf-8")
     assert changed_lines(COMMENTED, new) == [
@@ -272,19 +285,41 @@ def test_updating_changes_only_that_entry_and_keeps_its_comments_and_expiry(tmp_
                 '    note: "A was right after all"\n',
                 "    date: 2026-11-21\n",
             ],
-        )
+        ),
+        (
+            "insert",
+            [],
+            [
+                "    history:\n",
+                "      - verdict: b-correct\n",
+                '        note: "Desk confirmed 1.83亿 with the provincial federation"\n',
+                '        by: "night desk"\n',
+                "        date: 2026-11-20\n",
+                "        replaced: 2026-11-21\n",
+            ],
+        ),
     ]
     ruling = load_ledger(path).resolutions["fc-3f2a9c1e7b"]
     assert (ruling.verdict, ruling.by, ruling.date, ruling.expires) == ("a-correct", None, "2026-11-21", "2027-06-30")
+    (past,) = ruling.history
+    assert (past.verdict, past.note, past.by, past.date, past.replaced) == (
+        "b-correct", "Desk confirmed 1.83亿 with the provincial federation", "night desk", "2026-11-20", "2026-11-21")
+    # a second replacement appends to the history, oldest first
+    assert resolve(path, "fc-3f2a9c1e7b", verdict="both-correct", note="Both, on reflection", replace=True) == "replaced"
+    ruling = load_ledger(path).resolutions["fc-3f2a9c1e7b"]
+    assert [p.verdict for p in ruling.history] == ["b-correct", "a-correct"]
+    assert ruling.verdict == "both-correct"
 
 
 def test_updating_a_block_scalar_note_and_adding_a_missing_key(tmp_path: Path) -> None:
     path = write(tmp_path / "claims.yaml", COMMENTED)
-    assert resolve(path, "fc-00000000aa", note="Print page wins", by="day desk") == "updated"
+    assert resolve(path, "fc-00000000aa", note="Print page wins", by="day desk", replace=True) == "replaced"
     new = path.read_text(encoding="utf-8")
     assert new.endswith(
         '  - id: fc-00000000aa\n    verdict: a-correct\n    note: "Print page wins"\n    date: 2026-11-21\n'
-        '    by: "day desk"\n  # end of the 2023 review\n'
+        '    by: "day desk"\n    history:\n      - verdict: accepted\n'
+        '        note: "OCR cut the figure;\\nthe print page is right.\\n"\n        date: 2026-11-19\n'
+        '        replaced: 2026-11-21\n  # end of the 2023 review\n'
     )
     assert new.startswith(COMMENTED[: COMMENTED.index("  - id: fc-00000000aa")])
 
@@ -316,8 +351,9 @@ def test_random_notes_round_trip() -> None:
     rng = random.Random(20261121)
     for _ in range(100):
         note = "".join(rng.choice(TRICKY) for _ in range(rng.randint(1, 30))) + "x"
-        text, outcome = apply_resolution(GOOD, id="fc-3f2a9c1e7b", verdict="accepted", note=note, by=None, date=DAY)
-        assert outcome == "updated"
+        text, outcome = apply_resolution(GOOD, id="fc-3f2a9c1e7b", verdict="accepted", note=note, by=None, date=DAY,
+                                         replace=True)
+        assert outcome == "replaced"
         assert parse_ledger(text)[0].note == note
 
 

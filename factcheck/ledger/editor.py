@@ -4,9 +4,12 @@ it replaces the file, atomically."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import LedgerError
@@ -20,11 +23,15 @@ HEADER = "# factcheck ledger: editors' rulings on findings. `factcheck resolve` 
 _RAW_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")  # JSON leaves these raw; YAML cannot
 
 
-def write_resolution(path: str | Path, *, id: str, verdict: str, note: str, by: str | None, date: datetime.date) -> str:
-    """Add or update the ruling on ``id`` in the ledger file ``path`` atomically; "added" or "updated".
+def write_resolution(path: str | Path, *, id: str, verdict: str, note: str, by: str | None, date: datetime.date,
+                     replace: bool = False) -> str:
+    """Add the ruling on ``id`` to the ledger file ``path`` atomically; "added", or
+    "replaced" with ``replace`` (the old ruling goes into the entry's history).
 
-    The file is created if missing (its folder must exist). Nothing is written unless the
-    new text loads and reads back as asked; a failed write leaves the old file whole.
+    The file is created if missing (its folder must exist). A ruling that exists already is
+    refused without ``replace``. Writers hold a lock on the ledger's folder from reading to
+    replacing, so two ``resolve`` runs at once never lose a ruling. Nothing is written
+    unless the new text loads and reads back as asked; a failed write leaves the old file whole.
     """
     target = Path(path)
     name = str(target)
@@ -32,15 +39,39 @@ def write_resolution(path: str | Path, *, id: str, verdict: str, note: str, by: 
         raise LedgerError(f"is a folder; give a ledger file such as {target / DEFAULT_FILE}", name)
     if not target.parent.is_dir():
         raise LedgerError("the ledger's folder does not exist; create it first", name)
-    text, bom = read_text(target) if target.exists() else (None, False)
-    new_text, outcome = apply_resolution(text, id=id, verdict=verdict, note=note, by=by, date=date, path=name)
+    with folder_lock(target.parent):
+        text, bom = read_text(target) if target.exists() else (None, False)
+        new_text, outcome = apply_resolution(text, id=id, verdict=verdict, note=note, by=by, date=date, path=name,
+                                             replace=replace)
+        _write(target, ("\ufeff" if bom else "") + new_text)
+    return outcome
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on a folder (flock on its descriptor: no lock file left behind),
+    held by one ledger writer at a time; where flock does not exist, no lock."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the atomic replace still keeps every file whole
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _write(target: Path, new_text: str) -> None:
+    name = str(target)
     if len(new_text.encode("utf-8")) > MAX_BYTES:
         raise LedgerError("the ledger would grow past 16 MiB; start a new file in the folder", name)
     try:
-        atomic_write(target, ("\ufeff" if bom else "") + new_text)
+        atomic_write(target, new_text)
     except OSError as exc:
         raise LedgerError(f"cannot write the ledger: {exc.strerror or exc}; it was left unchanged", name) from None
-    return outcome
 
 
 def resolution_file(ledger: str | Path, id: str) -> Path:
@@ -62,10 +93,12 @@ def apply_resolution(
     by: str | None,
     date: datetime.date,
     path: str = "<ledger>",
+    replace: bool = False,
 ) -> tuple[str, str]:
-    """``text`` (None for a new file) with the ruling on ``id`` added or updated, and
-    "added" or "updated". Only the lines of that entry change; the result is checked to
-    load and to read back exactly as asked, else LedgerError and nothing to write."""
+    """``text`` (None for a new file) with the ruling on ``id`` added, or replaced when
+    ``replace`` (the old one kept in the entry's ``history``), and "added" or "replaced".
+    Only the lines of that entry change; the result is checked to load and to read back
+    exactly as asked, else LedgerError and nothing to write."""
     by = by if by and by.strip() else None
     if isinstance(date, datetime.datetime):
         date = date.date()
@@ -74,10 +107,10 @@ def apply_resolution(
             raise LedgerError(problem, path)
     wanted = Resolution(id=id, verdict=verdict, note=note, by=by, date=str(date), expires=None, source=path, line=0)
     with gc_paused():
-        return _edited(text, wanted)  # its YAML trees are freed before the collector is back
+        return _edited(text, wanted, replace)  # its YAML trees are freed before the collector is back
 
 
-def _edited(text: str | None, wanted: Resolution) -> tuple[str, str]:
+def _edited(text: str | None, wanted: Resolution, replace: bool) -> tuple[str, str]:
     path = wanted.source
     fields = {
         "verdict": wanted.verdict,
@@ -86,6 +119,12 @@ def _edited(text: str | None, wanted: Resolution) -> tuple[str, str]:
         "date": wanted.date,
     }
     root, before = parse_tree(text or "", path)  # refuses to edit a ledger that does not load
+    old = before.get(wanted.id)
+    if old is not None and not replace:
+        raise LedgerError(f"{wanted.id} already has a ruling ({_described(old)}); pass --replace to change it, "
+                          "and the old ruling is kept in its history", path, old.line)
+    if old is not None:
+        fields["history"] = _history_item(old, str(wanted.date))
     if text is None:
         new_text = HEADER + "version: 1\nresolutions:\n" + _entry_text(2, 4, wanted.id, fields, "\n")
         outcome = "added"
@@ -162,7 +201,7 @@ def _edit(text: str, root: Node | None, id: str, fields: dict[str, str | None], 
         )
     for entry in entries.value:
         if entry.value["id"][1].value == id:
-            return _apply(text, _update(lines, entry, fields, path)), "updated"
+            return _apply(text, _update(lines, entry, fields, path)), "replaced"
     last = entries.value[-1]
     block = _entry_text(entries.col, last.col, id, fields, nl)
     return _apply(text, [lines.insert_after(_last_line(last), block)]), "added"
@@ -177,6 +216,8 @@ def _update(lines: _Lines, entry: Node, fields: dict[str, str | None], path: str
     edits: list[tuple[int, int, str]] = []
     missing = ""
     for name, new in fields.items():
+        if name == "history":
+            continue
         if name not in entry.value:
             if new is not None:
                 missing += " " * entry.col + f"{name}: {new}" + lines.nl
@@ -192,9 +233,41 @@ def _update(lines: _Lines, entry: Node, fields: dict[str, str | None], path: str
             ends_line = value.end_col == 0 and value.end_row > value.row  # a block scalar (| or >)
             replacement = (new or "null") + (lines.nl if ends_line else "")
             edits.append((lines.offset(value.row, value.col), lines.offset(value.end_row, value.end_col), replacement))
+    history = fields.get("history")
+    if "history" in entry.value:  # new keys go before the history, which stays the entry's tail
+        past_key, past = entry.value["history"]
+        if past.flow or not isinstance(past.value, list) or not past.value:
+            raise LedgerError("the entry's history is not a block list; write it as '- verdict:' lines", path,
+                              past.line)
+        if history is not None:
+            edits.append(lines.insert_after(_last_line(past), _indented(history, past.col, lines.nl)))
+        if missing:
+            at = lines.start_of(past_key.row)
+            edits.append((at, at, missing))
+        return edits
+    if history is not None:
+        missing += " " * entry.col + "history:" + lines.nl + _indented(history, entry.col + 2, lines.nl)
     if missing:
         edits.append(lines.insert_after(_last_line(entry), missing))
     return edits
+
+
+def _history_item(old: Resolution, replaced: str) -> str:
+    """The old ruling as a history item, dash first, one key a line (indented by _indented)."""
+    values = {"verdict": old.verdict, "note": _quote(old.note), "by": None if old.by is None else _quote(old.by),
+              "date": old.date, "replaced": replaced}
+    keys = [f"{key}: {value}" for key, value in values.items() if value is not None]
+    return "\n".join(["- " + keys[0], *("  " + key for key in keys[1:])])
+
+
+def _indented(item: str, dash_col: int, nl: str) -> str:
+    return "".join(" " * dash_col + line + nl for line in item.split("\n"))
+
+
+def _described(r: Resolution) -> str:
+    """``b-correct, "Desk confirmed…", by night desk on 2026-11-20`` for a one-line message."""
+    note = r.note if len(r.note) <= 60 else r.note[:59] + "…"
+    return f"{r.verdict}, {json.dumps(note, ensure_ascii=False)}, by {r.by or 'unknown'} on {r.date or 'no date'}"
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -239,14 +312,16 @@ def _check_edit(text: str, path: str, before: dict[str, Resolution], wanted: Res
     def meaning(r: Resolution) -> tuple[object, ...]:
         return r.id, r.verdict, r.note, r.by, r.date
 
-    others_before = {i: (*meaning(r), r.expires) for i, r in before.items() if i != wanted.id}
-    others_after = {i: (*meaning(r), r.expires) for i, r in after.items() if i != wanted.id}
+    others_before = {i: (*meaning(r), r.expires, r.history) for i, r in before.items() if i != wanted.id}
+    others_after = {i: (*meaning(r), r.expires, r.history) for i, r in after.items() if i != wanted.id}
     got = after.get(wanted.id)
     old = before.get(wanted.id)
+    history = () if old is None else (*old.history, old.as_past(str(wanted.date)))
     if (
         others_before != others_after
         or got is None
         or meaning(got) != meaning(wanted)
+        or got.history != history
         or (old is not None and got.expires != old.expires)
     ):
         raise LedgerError(

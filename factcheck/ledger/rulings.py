@@ -32,9 +32,12 @@ def apply_ledger(result: BatchResult, ledger: Ledger, today: dt.date) -> BatchRe
 
 
 def ledger_target(ledger_path: str | None, finding_id: str) -> Path:
-    """The ledger file a ruling goes to (the folder is created if need be)."""
+    """The ledger file a ruling goes to; a missing folder, or a ledger file's missing
+    folder, is created."""
     root = Path(ledger_path or DEFAULT_LEDGER)
-    if root.suffix not in SUFFIXES and not root.exists():
+    if root.suffix in SUFFIXES:
+        root.parent.mkdir(parents=True, exist_ok=True)
+    elif not root.exists():
         root.mkdir(parents=True)
     return resolution_file(root, finding_id)
 

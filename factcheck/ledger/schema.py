@@ -7,11 +7,12 @@ import datetime
 import re
 
 from ..errors import LedgerError
-from ..models import Resolution
+from ..models import PastRuling, Resolution
 from .yaml_lines import Node
 
 VERDICTS = ("a-correct", "b-correct", "both-correct", "accepted")
-KEYS = ("id", "verdict", "note", "by", "date", "expires")
+KEYS = ("id", "verdict", "note", "by", "date", "expires", "history")
+PAST_KEYS = ("verdict", "note", "by", "date", "replaced")
 _ID = re.compile(r"fc-[0-9a-f]{10}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -45,7 +46,7 @@ def _resolution(entry: Node, path: str) -> Resolution:
     for key, _ in entry.value.values():
         if key.value not in KEYS:
             raise LedgerError(
-                f"unknown key {key.value!r} in a resolution (use id, verdict, note, by, date or expires)",
+                f"unknown key {key.value!r} in a resolution (use id, verdict, note, by, date, expires or history)",
                 path,
                 key.line,
             )
@@ -68,7 +69,36 @@ def _resolution(entry: Node, path: str) -> Resolution:
         expires=dates["expires"],
         source=path,
         line=entry.line,
+        history=_history(values.get("history"), path),
     )
+
+
+def _history(node: Node | None, path: str) -> tuple[PastRuling, ...]:
+    """The earlier rulings ``resolve --replace`` kept, oldest first."""
+    if node is None or node.value is None:
+        return ()
+    if not isinstance(node.value, list):
+        raise LedgerError("'history' must be a list of earlier rulings, each starting with '- verdict:'", path,
+                          node.line)
+    return tuple(_past(item, path) for item in node.value)
+
+
+def _past(item: Node, path: str) -> PastRuling:
+    if not isinstance(item.value, dict):
+        raise LedgerError("an earlier ruling must be a mapping of verdict, note, by, date and replaced", path,
+                          item.line)
+    for key, _ in item.value.values():
+        if key.value not in PAST_KEYS:
+            raise LedgerError(f"unknown key {key.value!r} in history (use {', '.join(PAST_KEYS)})", path, key.line)
+    values = {name: value for name, (_, value) in item.value.items()}
+    if "verdict" not in values or "note" not in values:
+        raise LedgerError("an earlier ruling needs its verdict and note", path, item.line)
+    for name, check in {"verdict": verdict_problem, "note": note_problem, "by": by_problem}.items():
+        if name in values and (problem := check(values[name].value)):
+            raise LedgerError(problem, path, values[name].line)
+    dates = {name: _date(name, values[name], path) if name in values else None for name in ("date", "replaced")}
+    by = values["by"].value if "by" in values else None
+    return PastRuling(values["verdict"].value, values["note"].value, by, dates["date"], dates["replaced"])
 
 
 def _date(name: str, node: Node, path: str) -> str | None:

@@ -169,6 +169,21 @@ class FileError:
 
 
 @dataclass(frozen=True, slots=True)
+class PastRuling:
+    """A ruling that a later one replaced (``resolve --replace``), kept in the entry's history."""
+
+    verdict: str
+    note: str
+    by: str | None
+    date: str | None
+    replaced: str | None  # the day it was replaced
+
+    def to_dict(self) -> dict[str, object]:
+        return {"verdict": self.verdict, "note": self.note, "by": self.by, "date": self.date,
+                "replaced": self.replaced}
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """An editor's ruling on a finding, from the claims/ ledger."""
 
@@ -180,10 +195,18 @@ class Resolution:
     expires: str | None
     source: str  # ledger file
     line: int
+    history: tuple[PastRuling, ...] = ()  # earlier rulings on the same finding, oldest first
 
     def to_dict(self) -> dict[str, object]:
-        return {"id": self.id, "verdict": self.verdict, "note": self.note, "by": self.by, "date": self.date,
-                "expires": self.expires, "source": self.source, "line": self.line}
+        data: dict[str, object] = {"id": self.id, "verdict": self.verdict, "note": self.note, "by": self.by,
+                                   "date": self.date, "expires": self.expires, "source": self.source,
+                                   "line": self.line}
+        if self.history:
+            data["history"] = [h.to_dict() for h in self.history]
+        return data
+
+    def as_past(self, replaced: str) -> PastRuling:
+        return PastRuling(self.verdict, self.note, self.by, self.date, replaced)
 
 
 @dataclass(frozen=True, slots=True)
