@@ -305,7 +305,8 @@ def test_replacing_changes_only_that_entry_keeps_its_comments_and_expiry_and_the
     assert (past.verdict, past.note, past.by, past.date, past.replaced) == (
         "b-correct", "Desk confirmed 1.83亿 with the provincial federation", "night desk", "2026-11-20", "2026-11-21")
     # a second replacement appends to the history, oldest first
-    assert resolve(path, "fc-3f2a9c1e7b", verdict="both-correct", note="Both, on reflection", replace=True) == "replaced"
+    outcome = resolve(path, "fc-3f2a9c1e7b", verdict="both-correct", note="Both, on reflection", replace=True)
+    assert outcome == "replaced"
     ruling = load_ledger(path).resolutions["fc-3f2a9c1e7b"]
     assert [p.verdict for p in ruling.history] == ["b-correct", "a-correct"]
     assert ruling.verdict == "both-correct"
