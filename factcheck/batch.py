@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from .discover import DEFAULT_SELECTION, Selection, discover
 from .errors import FactcheckError, InputError, printable_path
 from .group import Sample, group_indices, shingles
 from .models import Analysis, BatchResult, Consensus, Document, FileError, Finding, Group, GroupFinding, Status
@@ -44,44 +44,6 @@ class Prepared:
     sample: Sample
     noise: float  # damage and column gaps per thousand characters: lower is cleaner
     error: str | None = None
-
-
-def discover(paths: Sequence[str]) -> tuple[list[str], list[FileError]]:
-    """Files under the given paths (folders recursively, hidden entries and symlinked
-    folders skipped, so a symlink loop cannot trap the walk), sorted, without repeats."""
-    found: dict[str, str] = {}
-    errors: list[FileError] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not _skipped(name):
-                        _add(found, errors, os.path.join(root, name))
-        elif p.exists() or p.is_symlink():
-            _add(found, errors, str(p))
-        else:
-            errors.append(FileError(printable_path(str(p)), "no such file or folder"))
-    return sorted(found.values()), errors
-
-
-NOT_REPORTS = re.compile(r"^(?:\.|readme|license|changelog)|\.(?:ya?ml|json|sarif|toml|cfg|ini|py|sh|lock)$", re.I)
-
-
-def _skipped(name: str) -> bool:
-    """Hidden files, a folder's README, and the project files a download folder may hold."""
-    return bool(NOT_REPORTS.search(name))
-
-
-def _add(found: dict[str, str], errors: list[FileError], path: str) -> None:
-    try:
-        real = os.path.realpath(path, strict=True)
-    except (OSError, RuntimeError):
-        errors.append(FileError(printable_path(path), "broken or looping symbolic link"))
-        return
-    if os.path.isfile(real):
-        found.setdefault(real, path)
 
 
 def prepare(path: str, tuning: Tuning = DEFAULT_TUNING) -> Prepared:
@@ -165,11 +127,11 @@ def _map(pool: ProcessPoolExecutor | None, fn: Callable[[T], R], items: Sequence
 
 
 def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
-                 tuning: Tuning = DEFAULT_TUNING) -> BatchResult:
+                 tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION) -> BatchResult:
     """Group the versions found under ``paths`` and compare every group (``factcheck batch``)."""
     global _PREPARED
     jobs = jobs or os.cpu_count() or 1
-    files, errors = discover(paths)
+    files, errors = discover(paths, selection)
     if not files:  # a mistyped folder checks nothing: that is not a pass
         if errors:
             raise InputError(errors[0].error, errors[0].path)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .batch import Progress, batch_folder
+from .discover import DEFAULT_SELECTION, Selection
 from .errors import UsageError
 from .ledger import apply_ledger, default_ledger, ledger_target, load_ledger, write_resolution
 from .models import BatchResult
@@ -19,11 +20,11 @@ from .tuning import DEFAULT_TUNING, Tuning
 
 
 def gather(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
-           tuning: Tuning = DEFAULT_TUNING) -> BatchResult:
+           tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION) -> BatchResult:
     """Findings for the given paths: one comparison for two files, else a batch."""
     if len(paths) == 2 and all(Path(p).is_file() or p == "-" for p in paths):
         return compare_files(paths[0], paths[1], tuning).as_batch()
-    return batch_folder(paths, jobs, progress, tuning)
+    return batch_folder(paths, jobs, progress, tuning, selection)
 
 
 def check_paths(
@@ -33,10 +34,11 @@ def check_paths(
     jobs: int | None = None,
     progress: Progress | None = None,
     tuning: Tuning = DEFAULT_TUNING,
+    selection: Selection = DEFAULT_SELECTION,
 ) -> BatchResult:
     """``factcheck check``: the findings of ``paths`` with the ledger's rulings applied."""
     ledger = load_ledger(ledger_path)  # a malformed ledger stops the run before any work
-    return apply_ledger(gather(paths, jobs, progress, tuning), ledger, today or dt.date.today())
+    return apply_ledger(gather(paths, jobs, progress, tuning, selection), ledger, today or dt.date.today())
 
 
 def resolve(

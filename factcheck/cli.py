@@ -21,10 +21,13 @@ from .models import Status
 
 if TYPE_CHECKING:
     from .batch import Progress
+    from .discover import Selection
+    from .models import BatchResult
 from .outputs import write_batch_folder, write_output
 from .report import Command, RenderOptions, formats_for, reporter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 def _color_enabled(choice: str, stream: Any) -> bool:
@@ -85,7 +88,8 @@ class FactcheckGroup(click.Group):
         except FactcheckError as exc:
             self._fail(ctx, f"factcheck: error: {exc}")
         except KeyboardInterrupt:
-            self._fail(ctx, "factcheck: interrupted")
+            click.echo("factcheck: interrupted; no output was written", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             ctx.exit(EXIT_ERROR)
         except Exception as exc:  # the last line of defence
@@ -166,6 +170,35 @@ def parse_fail_on(value: str) -> frozenset[Status]:
     return frozenset(statuses)
 
 
+def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--include``, ``--exclude`` and ``--skip-unreadable``: the same rule for batch and check."""
+    options = [
+        click.option("--include", multiple=True, metavar="GLOB",
+                      help="Read only files in folders matching GLOB (repeatable; default: *.txt *.text *.htm "
+                           "*.html and files without extension)."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable)."),
+        click.option("--skip-unreadable", is_flag=True,
+                     help="Warn about files that cannot be read instead of exiting 2."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _selection(include: tuple[str, ...], exclude: tuple[str, ...]) -> Selection:
+    from .discover import DEFAULT_SELECTION, Selection
+
+    return Selection(include or DEFAULT_SELECTION.include, exclude)
+
+
+def _report_unreadable(result: BatchResult, skip: bool) -> None:
+    """One stderr line per selected file that could not be read: an error, or with
+    ``--skip-unreadable`` a warning."""
+    level = "warning" if skip else "error"
+    for error in result.errors:
+        click.echo(f"factcheck: {level}: {error.path}: {error.error}", err=True)
+
+
 @cli.command()
 @click.argument("a")
 @click.argument("b")
@@ -198,20 +231,23 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
 @click.option("--show", type=click.Choice(["agree"]), multiple=True, help="Also list agreements.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="Processes to use (default: the number of cores).")
+@selection_options
 @click.pass_context
 def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool, color: str,
-          fail_on: str, show: tuple[str, ...], jobs: int | None) -> None:
+          fail_on: str, show: tuple[str, ...], jobs: int | None, include: tuple[str, ...],
+          exclude: tuple[str, ...], skip_unreadable: bool) -> None:
     """Find the versions of each article under PATHS (folders, recursively) and compare them."""
     from .batch import batch_folder
 
     failing = parse_fail_on(fail_on)
-    result = batch_folder(paths, jobs, progress_bar())
+    result = batch_folder(paths, jobs, progress_bar(), selection=_selection(include, exclude))
     options = _render_options("batch", color, output, show)
     if output is None:
         emit(reporter(fmt).render_batch(result, options), None, force)
     else:
         write_batch_folder(output, result, fmt, options, force)
-    ctx.exit(result.exit_code(failing))
+    _report_unreadable(result, skip_unreadable)
+    ctx.exit(result.exit_code(failing, skip_unreadable))
 
 
 @cli.command()
@@ -226,16 +262,19 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
 @click.option("--strict", is_flag=True, help="Also fail when a resolution matches no finding any more.")
 @click.option("--baseline", is_flag=True, help="Record every current finding as accepted in the ledger, then pass.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
+@selection_options
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, fmt: str, output: str | None,
-          force: bool, color: str, fail_on: str, strict: bool, baseline: bool, jobs: int | None) -> None:
+          force: bool, color: str, fail_on: str, strict: bool, baseline: bool, jobs: int | None,
+          include: tuple[str, ...], exclude: tuple[str, ...], skip_unreadable: bool) -> None:
     """The CI check: compare PATHS, subtract resolved findings, fail on what is unresolved."""
     from .check import check_paths
     from .ledger import default_ledger, write_baseline
 
     failing = parse_fail_on(fail_on)
     ledger_path = ledger_path or default_ledger()
-    result = check_paths(paths, ledger_path, jobs=jobs, progress=progress_bar())
+    result = check_paths(paths, ledger_path, jobs=jobs, progress=progress_bar(),
+                         selection=_selection(include, exclude))
     if baseline:
         written, target = write_baseline(result, ledger_path)
         click.echo(f"factcheck: recorded {written} finding(s) as accepted in {target or ledger_path}", err=True)
@@ -249,13 +288,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
     for ruling in result.expired:
         click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} expired on "
                    f"{ruling.expires}; the finding counts as unresolved", err=True)
-    for error in result.errors:
-        click.echo(f"factcheck: error: {error.path}: {error.error}", err=True)
-    if result.errors:
-        ctx.exit(EXIT_ERROR)  # a file went unchecked: the check did not complete
-    if strict and result.stale:
-        ctx.exit(EXIT_FINDINGS)
-    ctx.exit(result.exit_code(failing))
+    _report_unreadable(result, skip_unreadable)
+    code = result.exit_code(failing, skip_unreadable)
+    ctx.exit(EXIT_FINDINGS if code == EXIT_OK and strict and result.stale else code)
 
 
 @cli.command()

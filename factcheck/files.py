@@ -6,14 +6,32 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
 def atomic_write(path: str | Path, text: str | Iterable[str]) -> None:
     """Replace ``path`` with ``text`` (a string or its pieces) in one step: readers see the
     old file or the new one."""
-    target = Path(path)
+    write_all({Path(path): text})
+
+
+def write_all(files: Mapping[Path, str | Iterable[str]]) -> None:
+    """Write every file to a temporary file beside it first, then rename them all: an
+    interruption before the renames leaves none of them and no temporary file."""
+    temporaries: list[tuple[str, Path]] = []
+    try:
+        for target, text in files.items():
+            temporaries.append((_temporary(target, text), target))
+        for tmp, target in temporaries:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in temporaries:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _temporary(target: Path, text: str | Iterable[str]) -> str:
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
@@ -28,7 +46,7 @@ def atomic_write(path: str | Path, text: str | Iterable[str]) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
-from .files import atomic_write
+from .files import atomic_write, write_all
 from .models import BatchResult
 from .report import FORMATS, RenderOptions
 from .report import reporter as report_of
@@ -44,6 +45,11 @@ def write_batch_folder(folder: str, result: BatchResult, fmt: str, options: Rend
     clashes = [str(p) for p in planned if p.exists()]
     if clashes and not force:
         raise InputError(f"would replace {len(clashes)} existing file(s) such as {clashes[0]}; pass --force", folder)
+    created = not target.exists()
     target.mkdir(parents=True, exist_ok=True)
-    for path, text in planned.items():
-        atomic_write(path, text)
+    try:
+        write_all(planned)
+    except BaseException:
+        if created:
+            shutil.rmtree(target, ignore_errors=True)  # an interrupted run leaves no half folder
+        raise

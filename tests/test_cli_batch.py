@@ -24,7 +24,11 @@ def test_batch_groups_the_corpus_as_the_articles_are(tmp_path: Path) -> None:
         shutil.copy(path, (folder / "nested" if i % 2 else folder) / f"file{i}.txt")
     (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = invoke("batch", str(folder), "--format", "json", "--jobs", "2")
+    assert result.exit_code == 2  # a selected file could not be read: the run did not check everything
+    assert "broken.txt" in result.stderr
+    result = invoke("batch", str(folder), "--format", "json", "--jobs", "2", "--skip-unreadable")
     assert result.exit_code == 0
+    assert "warning" in result.stderr and "broken.txt" in result.stderr
     data = json.loads(result.stdout)
     groups = [sorted(Path(d["path"]).name for d in g["documents"]) for g in data["groups"]]
     assert groups == [["file0.txt", "file1.txt"]]  # the web mirror and the print OCR of one article

@@ -238,7 +238,13 @@ class BatchResult:
             if item.finding.status in fail_on and item.finding.id not in self.resolutions
         ]
 
-    def exit_code(self, fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})) -> int:
+    def exit_code(self, fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION}),
+                  skip_unreadable: bool = False) -> int:
+        """2 when a selected file could not be read (the run did not check everything)
+        unless ``skip_unreadable``; else 1 when findings of the ``fail_on`` kinds remain
+        unresolved, else 0 (docs/cli.md, exit codes)."""
+        if self.errors and not skip_unreadable:
+            return 2
         return 1 if self.unresolved(fail_on) else 0
 
     def to_dict(self) -> dict[str, object]:
