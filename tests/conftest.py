@@ -1,4 +1,4 @@
-"""Shared fixtures: the corpus copies under tests/corpus (never ../shared)."""
+"""Shared fixtures: the corpus copies under tests/corpus (never a copy outside the repository)."""
 
 from __future__ import annotations
 

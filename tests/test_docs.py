@@ -125,15 +125,19 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, di
         "check": ("batch_output", run_json("check", str(CORPUS), "--ledger", claims, "--jobs", "1")),
         "check two files": ("batch_output", run_json("check", str(WEB_2023), str(OCR_2023), "--ledger", claims)),
     }
-    # A ledger with a stale ruling and an expired one, so those records are checked too.
-    some_id = found["check two files"][1]["groups"][0]["findings"][0]["id"]
+    # A ledger with a stale ruling, an expired one and one with a history, so that those
+    # records are checked too.
+    first_id, second_id = (f["id"] for f in found["check two files"][1]["groups"][0]["findings"][:2])
     ledger = tmp / "ledger.yaml"
     ledger.write_text(
         "version: 1\nresolutions:\n"
         "  - id: fc-0000000000\n    verdict: accepted\n    note: matches nothing\n    by: desk\n"
         "    date: 2026-01-02\n"
-        f"  - id: {some_id}\n    verdict: b-correct\n    note: ruled long ago\n    date: 1999-12-01\n"
-        "    expires: 2000-01-01\n",
+        f"  - id: {first_id}\n    verdict: b-correct\n    note: ruled long ago\n    date: 1999-12-01\n"
+        "    expires: 2000-01-01\n"
+        f"  - id: {second_id}\n    verdict: a-correct\n    note: second thoughts\n    date: 2026-01-03\n"
+        "    history:\n      - verdict: b-correct\n        note: first thoughts\n        by: desk\n"
+        "        date: 2026-01-02\n        replaced: 2026-01-03\n",
         encoding="utf-8",
     )
     found["check, stale and expired"] = (
@@ -168,6 +172,7 @@ def test_the_cases_reach_every_record(outputs: dict[str, Any]) -> None:
     assert check["resolved"] and check["singles"], "check on the corpus: rulings applied, single files listed"
     assert any(f.get("resolution") for g in check["groups"] for f in g["findings"])
     assert ruled["stale"] and ruled["expired"], "the made-up ledger gives a stale and an expired ruling"
+    assert any((f.get("resolution") or {}).get("history") for g in ruled["groups"] for f in g["findings"])
     assert three["groups"] and three["groups"][0].get("consensus"), "three versions give a consensus"
     _, extract = outputs["extract"]
     assert extract["document"]["damage"], "the web mirror has damage records"

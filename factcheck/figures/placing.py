@@ -22,8 +22,8 @@ CONTEXT_CHARS = 6  # words each side of a figure kept for its fingerprint
 # without full stops (OCR, PDF text, a feed on one line) does not give every figure the
 # whole text: output stays linear in the input. The cut moves back to a clause mark
 # within CLAUSE_SLACK characters, and "…" shows where the sentence goes on.
-WINDOW_CHARS = 100
-CLAUSE_SLACK = 40
+WINDOW_CHARS = 60
+CLAUSE_SLACK = 30
 _CLAUSE_MARKS = frozenset("，,。；;：:、！!？?")
 
 

@@ -52,6 +52,6 @@ def write_baseline(result: BatchResult, ledger_path: str | None) -> tuple[int, P
                 continue
             target = ledger_target(ledger_path, finding.id)
             write_resolution(target, id=finding.id, verdict="accepted", note="baseline: recorded as existing debt",
-                             by="factcheck --baseline", date=dt.date.today())
+                             by="factcheck --baseline", date=dt.date.today(), replace=True)
             written += 1
     return written, target

@@ -28,7 +28,7 @@ class Figure:
     sentence: str
     norm_start: int = 0
     norm_end: int = 0
-    precision: float = 0.0  # half the last stated digit's place value, for rounding
+    precision: float = 0.0  # the last stated digit's place value (verdicts halve it for rounding)
     scope: str | None = None  # time scope of the clause (e.g. "5年来", "今年以来", "2022年")
     context: str = ""  # normalised words around the figure, for fingerprints
     value_high: float | None = None  # upper end of a range
