@@ -5,10 +5,9 @@ line, so each version is cut into fragments (lines, column pieces, sentences) an
 fragment is anchored in the other version by voting with character trigrams, then aligned
 locally with rapidfuzz. A figure maps through its fragment's alignment to a place in the
 other version, and pairs with the figure found there. Figures left over are paired by
-their surrounding words. Both directions are tried, so a lead paragraph that repeats the
-body, reordered paragraphs and a partial scan all work. Nothing is quadratic in the
-length of the documents: trigrams that occur too often are not used to vote, and local
-alignment is bounded by the fragment's length.
+their surrounding words. Both directions are tried (a repeated lead, reordered paragraphs,
+a partial scan). Nothing is quadratic in the documents' length: frequent trigrams do not
+vote, and local alignment is bounded by the fragment's length (``Tuning``).
 """
 
 from __future__ import annotations
