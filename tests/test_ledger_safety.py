@@ -17,17 +17,11 @@ from click.testing import CliRunner
 from factcheck.cli import cli, ruling_author
 from factcheck.ledger import load_ledger, write_resolution
 
-from .test_check import ARTICLE, contradiction_ids, run
+from .test_check import contradiction_ids, newsroom, run
+
+__all__ = ["newsroom"]  # the fixture: a.txt and b.txt with one planted contradiction
 
 DAY = datetime.date(2026, 12, 1)
-
-
-@pytest.fixture()
-def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text(ARTICLE.format(money="1.38"), encoding="utf-8")
-    (tmp_path / "b.txt").write_text(ARTICLE.format(money="1.83"), encoding="utf-8")
-    return tmp_path
 
 
 def resolve(finding_id: str, *extra: str) -> tuple[int, str]:
