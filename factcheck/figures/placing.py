@@ -108,6 +108,8 @@ def _to_figure(
         open_start=_after_break(document.text, nt.starts[raw.num_start] if raw.num_start >= 0 else start),
         mark=mark,
         sentence_span=(sentence.start, sentence.end) if sentence else (start, end),
+        qualifier_word=raw.qualifier_word,
+        reading=raw.reading,
     )
 
 

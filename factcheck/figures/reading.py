@@ -51,6 +51,8 @@ class RawFigure:
     value_high: float | None = None
     open_end: bool = False  # no unit, and a column or line break right after it
     num_start: int = -1  # where the digits begin (after 近, 第, ...)
+    qualifier_word: str = ""  # the qualifier as written (超过, 不少于, 余, 左右 …)
+    reading: str | None = None  # for letters read as digits by OCR: the likely figure
 
 
 def find_figures(text: str, damaged: bytearray | None = None) -> list[RawFigure]:
@@ -113,7 +115,8 @@ def _figure_from_match(text: str, m: re.Match[str], damaged: bytearray | None = 
         qualifier = Qualifier.EXACT
     open_end = unit is None and _ends_at_break(text, m.end())
     high = None if value_high is None or isinstance(value_high, bool) else value_high
-    return RawFigure(m.start(), m.end(), value, unit, qualifier, kind, place, high, open_end, m.start("num"))
+    word = m.group("post") or m.group("approx1") or m.group("approx2") or m.group("pre") or ""
+    return RawFigure(m.start(), m.end(), value, unit, qualifier, kind, place, high, open_end, m.start("num"), word)
 
 
 def _number(text: str, m: re.Match[str], damaged: bytearray | None) -> tuple[float, float] | None:

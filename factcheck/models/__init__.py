@@ -9,7 +9,7 @@ documented in ``docs/json.md`` and ``factcheck/schema/factcheck.schema.json``.
 from __future__ import annotations
 
 from .enums import DamageKind, Kind, Qualifier, Status
-from .figures import Analysis, Figure
+from .figures import Analysis, Figure, Interval
 from .findings import (
     SUMMARY_ORDER,
     BatchResult,
@@ -39,6 +39,7 @@ __all__ = [
     "FileError",
     "Finding",
     "Group",
+    "Interval",
     "GroupFinding",
     "Kind",
     "NormalizedText",

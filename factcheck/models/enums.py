@@ -43,5 +43,7 @@ class Kind(str, enum.Enum):
     YEAR = "year"
     DATE = "date"
     ORDINAL = "ordinal"
-    RANGE = "range"
+    RANGE = "range"  # not produced since 0.2: a range keeps its measured kind and has value_high
     OTHER = "other"
+    MULTIPLE = "multiple"  # 3倍, 翻一番: never comparable with a percent or with points
+    POINTS = "points"  # 8.3个百分点: percentage points

@@ -9,6 +9,35 @@ from .text import Document, Sentence
 
 
 @dataclass(frozen=True, slots=True)
+class Interval:
+    """The true values a figure allows, from its precision and qualifier (docs/statuses.md).
+
+    ``None`` is an open end (−∞ or +∞); ``low_closed``/``high_closed`` say whether the
+    bounds themselves are allowed (超过450万 excludes 450万, 不少于500 includes 500).
+    """
+
+    low: float | None
+    high: float | None
+    low_closed: bool = True
+    high_closed: bool = False
+
+    def intersects(self, other: Interval) -> bool:
+        return _below(self, other) and _below(other, self)
+
+    def to_list(self) -> list[float | None]:
+        return [self.low, self.high]
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    """``a`` starts before ``b`` ends: some value is ≥ a's low and ≤ b's high."""
+    if a.low is None or b.high is None:
+        return True
+    if a.low < b.high:
+        return True
+    return a.low == b.high and a.low_closed and b.high_closed
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One numeric figure as stated in a document.
 
@@ -36,6 +65,9 @@ class Figure:
     open_start: bool = False  # a column or line break right before its digits (OCR)
     mark: tuple[int, int] = (0, 0)  # where the figure stands in ``sentence``, for renderers
     sentence_span: tuple[int, int] = (0, 0)  # the whole sentence in the original text (``sentence`` is a window)
+    qualifier_word: str = ""  # the qualifier as written (超过, 不少于, 余, 左右 …), for intervals
+    reading: str | None = None  # for a damaged figure: the likely figure (12O亿元 → 120亿元), if it can be told
+    interval: Interval | None = None  # the true values it allows; None when its value is unknown
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -49,6 +81,10 @@ class Figure:
             "damaged": self.damaged,
             "sentence": self.sentence,
             "sentence_span": list(self.sentence_span),
+            "value_high": self.value_high,
+            "interval": self.interval.to_list() if self.interval else None,
+            "scope": self.scope,
+            "reading": self.reading,
         }
 
 

@@ -59,6 +59,7 @@ class Document:
     script: str  # "simplified" | "traditional" | "mixed" | "none"
     damage: tuple[Damage, ...]
     line_starts: tuple[int, ...]
+    date: str | None = None  # publication date from the dateline or header (2023-12-06), if found
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an original offset."""
@@ -72,6 +73,7 @@ class Document:
             "encoding": self.encoding,
             "chars": len(self.text),
             "script": self.script,
+            "date": self.date,
             "damage": [d.to_dict() for d in self.damage],
         }
 
