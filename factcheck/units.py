@@ -18,3 +18,32 @@ _WORDS = """
 # Longest first, so that a pattern built from them prefers 人次 to 人 and 个月 to 个.
 UNITS: tuple[str, ...] = tuple(sorted(dict.fromkeys(_WORDS.split()), key=len, reverse=True))
 UNIT_FIRST_CHARACTERS = "".join(sorted({u[0] for u in UNITS}))
+
+
+# What a counter or unit counts, and its factor to the category's base unit. Equal values
+# in different categories are not the same claim (6.8万户 is not 6.8万人); units of one
+# category convert exactly (3吨 = 3000公斤, 5平方公里 = 5平方千米).
+_CATEGORIES: dict[str, tuple[str, float]] = {
+    **{u: ("persons", 1.0) for u in ("人", "名", "位", "人员", "余人")},
+    "人次": ("person-times", 1.0),
+    **{u: ("households", 1.0) for u in ("户", "家庭", "户家庭")},
+    **{u: ("organisations", 1.0) for u in ("家", "所", "余家")},
+    **{u: ("mass", f) for u, f in (("吨", 1000.0), ("公斤", 1.0), ("千克", 1.0), ("斤", 0.5), ("克", 0.001))},
+    **{u: ("length", f) for u, f in (("公里", 1000.0), ("千米", 1000.0), ("米", 1.0), ("厘米", 0.01), ("毫米", 0.001))},
+    **{u: ("area", f) for u, f in (("平方公里", 1e6), ("平方千米", 1e6), ("平方米", 1.0), ("公顷", 1e4),
+                                   ("亩", 10000 / 15))},
+    **{u: ("energy", f) for u, f in (("千瓦时", 1.0), ("度电", 1.0))},
+    "%": ("percent", 1.0),
+    **{u: ("points", 1.0) for u in ("个百分点", "百分点")},
+    "倍": ("multiple", 1.0),
+    **{u: ("person-times", 1.0) for u in ("人次",)},
+    "元": ("money CNY", 1.0),
+}
+# 个 counts anything: it stands for the counter of whatever it is paired with.
+GENERIC_COUNTERS = frozenset({"个", "项", "件"})
+
+
+def category(unit: str) -> tuple[str, float]:
+    """(what the unit counts, factor to that category's base unit); a unit not in the table
+    is its own category (each currency, 场, 次 …)."""
+    return _CATEGORIES.get(unit, (unit, 1.0))

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import DamageKind, Document, Figure, Kind, NormalizedText, Sentence
+from ..intervals import interval_of
 from ..segment import resolve_scope, scope_before, scopes_in
 from .reading import RawFigure, figure_after_damage, find_figures
 
@@ -110,6 +111,7 @@ def _to_figure(
         sentence_span=(sentence.start, sentence.end) if sentence else (start, end),
         qualifier_word=raw.qualifier_word,
         reading=raw.reading,
+        interval=interval_of(raw.value, raw.value_high, raw.precision, raw.qualifier, raw.qualifier_word, raw.kind),
     )
 
 
