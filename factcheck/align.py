@@ -25,6 +25,7 @@ from rapidfuzz.fuzz import ratio
 from .figures import cut_from, digits_of
 from .models import Analysis, Figure, FigurePair
 from .tuning import DEFAULT_TUNING, Tuning
+from .units import category
 
 _FRAGMENT_BREAK = re.compile(r"\n+|[ \t]+|(?<=[。;!?])")
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
@@ -231,7 +232,7 @@ def context_similarity(a: Side, i: int, b: Side, j: int) -> float:
     fa, fb = a.figures[i], b.figures[j]
     t = a.tuning
     if fa.unit and fb.unit:
-        unit_bonus = t.same_unit_bonus if fa.unit == fb.unit else -t.other_unit_penalty
+        unit_bonus = t.same_unit_bonus if category(fa.unit)[0] == category(fb.unit)[0] else -t.other_unit_penalty
     else:
         unit_bonus = 0.0
     return min(1.0, t.best_side_weight * best + t.other_side_weight * other + unit_bonus)

@@ -15,7 +15,7 @@ from .figures import place_figures
 from .load import LoadedText, read_path
 from .models import Analysis, Document, Report
 from .normalize import detect_script, normalize
-from .segment import document_year, split_sentences
+from .segment import document_date, document_year, split_sentences
 from .tuning import DEFAULT_TUNING, Tuning
 
 if TYPE_CHECKING:
@@ -31,7 +31,8 @@ def build_document(loaded: LoadedText) -> Document:
     nt = normalize(text, is_html=loaded.is_html)
     line_starts = (0, *(m.end() for m in _LINE_BREAK.finditer(text)))
     damage = damage_stage.damage_of(nt, text, line_starts)
-    return Document(loaded.path, text, loaded.encoding, nt, detect_script(text), damage, line_starts)
+    return Document(loaded.path, text, loaded.encoding, nt, detect_script(text), damage, line_starts,
+                    document_date(nt.text))
 
 
 def analyse(document: Document, tuning: Tuning = DEFAULT_TUNING) -> Analysis:

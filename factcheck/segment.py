@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .models import NormalizedText, Sentence
+from .periods import periods_in, resolve
 from .tuning import DEFAULT_TUNING, Tuning
 
 _SENTENCE_END = re.compile(r"[。!?;！？；]+[\"')]*|\n+")
@@ -83,60 +84,47 @@ def boilerplate_reason(sentence: str, whole_line: bool = False, tuning: Tuning =
     return None
 
 
-_SCOPE = re.compile(
-    r"(?:自|从)?(?:(?:19|20)[0-9]{2}年|去年|今年|前年|明年)(?:[0-9]{1,2}月)?(?:以来|来)?"
-    r"|(?:近|过去)?(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?:来|以来|间)"
-    r"|近年来|截至目前|目前|冬季以来|上半年|下半年|全年|年底前|日前|前期"
-)
-_RELATIVE = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
-
-
 def scopes_in(sentence_text: str) -> list[tuple[int, str]]:
-    """The time scopes a sentence names (``5年来``, ``今年以来``, ``2022年``), normalised,
-    each with the offset where it ends."""
-    return [(m.end(), _normalise_scope(m.group(0))) for m in _SCOPE.finditer(sentence_text)]
+    """The periods a sentence names (``periods.py``), each with the offset where it ends."""
+    return periods_in(sentence_text)
 
 
 def scope_before(scopes: list[tuple[int, str]], offset: int) -> str | None:
-    """The scope that governs a figure at ``offset`` of its sentence: the last one named
+    """The period that governs a figure at ``offset`` of its sentence: the last one named
     before it."""
     k = bisect.bisect_right(scopes, (offset, "\uffff")) - 1
     return scopes[k][1] if k >= 0 else None
 
 
-def _normalise_scope(scope: str) -> str:
-    scope = scope.lstrip("自从")
-    m = re.match(r"(?:近|过去)?([0-9]{1,2}|[一二三四五六七八九十两]+)年(?:来|以来|间)", scope)
-    if m:
-        return f"past {m.group(1)} years"
-    if scope in ("截至目前", "目前"):
-        return "now"
-    if scope.startswith(("今年", "去年", "前年", "明年")) or re.match(r"(?:19|20)[0-9]{2}年", scope):
-        base = scope[:2] if not scope[0].isdigit() else scope[:4]
-        since = scope.endswith(("以来", "来"))
-        return f"{base}{' onward' if since else ''}"
-    return scope
-
-
 def resolve_scope(scope: str | None, doc_year: int | None) -> str | None:
-    """Turn relative years into calendar years when the document's date is known."""
-    if scope is None or doc_year is None:
-        return scope
-    for word, delta in _RELATIVE.items():
-        if scope.startswith(word):
-            return f"{doc_year + delta}{scope[len(word):]}"
-    return scope
+    """Relative periods made absolute with the document's year."""
+    return resolve(scope, doc_year)
 
 
-_HEADER_DATE = re.compile(r"((?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?:1[0-2]|0?[1-9])\s*(?:-|/|\.|月)\s*(?:3[01]|[12][0-9]|0?[1-9])")
+_HEADER_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*(?:-|/|\.|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:-|/|\.|月)\s*"
+    r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+    r"|(?<![0-9.])(?P<d2>3[01]|[12][0-9]|0?[1-9])\.(?P<m2>1[0-2]|0?[1-9])\.(?P<y2>(?:19|20)[0-9]{2})(?![0-9])"
+)
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+HEADER_CHARS = 600  # where a page's dateline or header date stands
+
+
+def document_date(text: str) -> str | None:
+    """The publication date from the dateline or header (``2023-12-06``, ``2023年12月06日``,
+    ``25.01.2015``), as YYYY-MM-DD; None when the top of the page names no full date."""
+    m = _HEADER_DATE.search(text[:HEADER_CHARS])
+    if m is None:
+        return None
+    year, month, day = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
+        m.group("y2"), m.group("m2"), m.group("d2"))
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
 def document_year(text: str) -> int | None:
-    """The year a report was published: a full date near the top, else the latest year named."""
-    head = text[:600]
-    m = _HEADER_DATE.search(head)
-    if m:
-        return int(m.group(1))
+    """The year a report was published: its date, else the latest year it names."""
+    date = document_date(text)
+    if date:
+        return int(date[:4])
     years = [int(y) for y in _YEAR.findall(text)]
     return max(years) if years else None

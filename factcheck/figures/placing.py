@@ -8,8 +8,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from ..models import DamageKind, Document, Figure, Kind, NormalizedText, Sentence
 from ..intervals import interval_of
+from ..models import DamageKind, Document, Figure, Kind, NormalizedText, Sentence
 from ..segment import resolve_scope, scope_before, scopes_in
 from .reading import RawFigure, figure_after_damage, find_figures
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..models import Kind, Qualifier
 from ..numerals import MAGNITUDES, parse_arabic, parse_chinese
 from ..units import UNITS
+from .furniture import furniture_spans
 from .patterns import (
     CLOCK_TIME,
     CODE_AFTER,
@@ -312,7 +313,8 @@ def _ends_at_break(text: str, end: int) -> bool:
 
 
 def _furniture_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in PHONE.finditer(text)]
+    spans = furniture_spans(text)
+    spans.extend(m.span() for m in PHONE.finditer(text))
     spans.extend(m.span() for m in CLOCK_TIME.finditer(text))
     spans.extend(m.span() for m in LIST_MARKER.finditer(text))
     spans.extend(m.span() for m in URL_OR_MAIL.finditer(text))
