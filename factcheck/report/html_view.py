@@ -103,6 +103,15 @@ class ComparisonView:
     counts: tuple[StatusCount, ...]
     coverage: tuple[Coverage, Coverage]
 
+    @property
+    def shown(self) -> frozenset[str]:
+        """The statuses whose findings the panel lists at first."""
+        return frozenset(c.status for c in self.counts if c.shown)
+
+    @property
+    def shown_count(self) -> int:
+        return sum(c.count for c in self.counts if c.shown)
+
 
 @dataclass(frozen=True, slots=True)
 class GroupLine:

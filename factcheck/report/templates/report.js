@@ -18,14 +18,14 @@
   }
 
   // The two panes: the cells of a row get one height, and the panes scroll together
-  // (keeping the offset a finding with crossing partners left them at).
+  // (keeping the offset that a finding whose figures lie in different rows left them at).
   function Panes(section) {
     var a = section.querySelector(".pane-a");
     var b = section.querySelector(".pane-b");
     var realign = section.querySelector(".realign");
     var offset = 0;
 
-    function level() {
+    this.level = function () {
       var left = Array.prototype.slice.call(a.children);
       var right = Array.prototype.slice.call(b.children);
       left.concat(right).forEach(function (cell) { cell.style.height = ""; });
@@ -36,7 +36,7 @@
         cell.style.height = heights[i] + "px";
         if (right[i]) { right[i].style.height = heights[i] + "px"; }
       });
-    }
+    };
 
     function follow(from, to, delta) {
       var target = from.scrollTop + delta;
@@ -57,74 +57,52 @@
       }
       realign.hidden = Math.abs(offset) <= 1;
     };
-    this.level = level;
-    level();
   }
 
-  function show(panes, item) {
-    var a = item.dataset.a ? document.getElementById(item.dataset.a) : null;
-    var b = item.dataset.b ? document.getElementById(item.dataset.b) : null;
-    if (!a && !b) { return; }
-    panes.show(a || b, a && b ? b : null);
-    [a, b].forEach(function (el) { if (el) { flash(el); } });
-    all(document, ".finding.current").forEach(function (el) { el.classList.remove("current"); });
-    item.classList.add("current");
-  }
-
-  function setUp(section) {
-    var panes = new Panes(section);
-    var boxes = all(section, "input.filter");
-    var search = section.querySelector("input.search");
-    var items = all(section, "li.finding");
-    var shown = section.querySelector(".shown-count");
-    var none = section.querySelector(".none-shown");
-
-    function apply() {
-      var on = {};
-      boxes.forEach(function (box) { on[box.value] = box.checked; });
-      var query = search.value.trim().toLowerCase();
-      var count = 0;
-      items.forEach(function (item) {
-        var visible = on[item.dataset.status] && (!query || item.dataset.search.indexOf(query) >= 0);
-        item.hidden = !visible;
-        if (visible) { count += 1; }
-      });
-      shown.textContent = String(count);
-      none.hidden = count > 0;
-    }
-
-    boxes.forEach(function (box) { box.addEventListener("change", apply); });
-    search.addEventListener("input", apply);
-    items.forEach(function (item) {
-      item.querySelector(".goto").addEventListener("click", function () { show(panes, item); });
+  // One verdict-and-note editor, on the finding in hand (a form for each of hundreds of
+  // findings would slow the page down); it rewrites that finding's resolve command.
+  function Editor(verdicts) {
+    var box = document.createElement("div");
+    var select = document.createElement("select");
+    var note = document.createElement("input");
+    var target = null;
+    box.className = "editor";
+    select.className = "verdict";
+    select.setAttribute("aria-label", "verdict");
+    [""].concat(verdicts).forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = value || "verdict…";
+      select.appendChild(option);
     });
-    all(section, "mark.fig").forEach(function (mark) {
-      mark.addEventListener("click", function () { pick(mark); });
-      mark.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); pick(mark); }
-      });
-    });
-    apply();
-    return panes;
-  }
+    note.type = "text";
+    note.className = "note";
+    note.placeholder = "note: what the desk checked";
+    note.setAttribute("aria-label", "note");
+    box.appendChild(select);
+    box.appendChild(note);
 
-  // A highlight in the text picks its finding in the panel.
-  function pick(mark) {
-    var item = document.getElementById(mark.dataset.finding);
-    if (!item) { return; }
-    all(document, ".finding.current").forEach(function (el) { el.classList.remove("current"); });
-    item.classList.add("current");
-    if (!item.hidden) {
-      var list = item.parentNode;
-      list.scrollTop = item.offsetTop - list.offsetTop - list.clientHeight / 3;
+    function update() {
+      target.dataset.verdict = select.value;
+      target.dataset.note = note.value;
+      target.querySelector("code").textContent = command(target);
     }
-    flash(mark);
+    select.addEventListener("change", update);
+    note.addEventListener("input", update);
+
+    this.attach = function (resolve) {
+      if (target === resolve) { return; }
+      target = resolve;
+      select.value = resolve.dataset.verdict || "";
+      note.value = resolve.dataset.note || "";
+      resolve.insertBefore(box, resolve.querySelector(".cmd"));
+    };
   }
 
-  function command(box) {
-    var verdict = box.querySelector("select.verdict").value || "VERDICT";
-    var note = box.querySelector("input.note").value.trim() || "NOTE";
-    return box.dataset.base + " --verdict " + verdict + " --note " + quote(note);
+  function command(resolve) {
+    var note = (resolve.dataset.note || "").trim();
+    return resolve.dataset.base + " --verdict " + (resolve.dataset.verdict || "VERDICT") +
+      " --note " + (note ? quote(note) : "NOTE");
   }
 
   function copied(button, label) {
@@ -143,21 +121,83 @@
     copied(button, done ? "copied" : "press Ctrl+C");
   }
 
-  function setUpResolve(box) {
-    var code = box.querySelector("code");
-    var button = box.querySelector("button.copy");
-    function update() { code.textContent = command(box); }
-    box.querySelector("select.verdict").addEventListener("change", update);
-    box.querySelector("input.note").addEventListener("input", update);
-    button.addEventListener("click", function () {
-      var text = code.textContent;
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(function () { copied(button, "copied"); },
-                                                  function () { selectText(code, button); });
-      } else {
-        selectText(code, button);
-      }
+  function copy(button) {
+    var code = button.parentNode.querySelector("code");
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(code.textContent).then(function () { copied(button, "copied"); },
+                                                          function () { selectText(code, button); });
+    } else {
+      selectText(code, button);
+    }
+  }
+
+  var editor = new Editor((document.body.dataset.verdicts || "").split(" ").filter(Boolean));
+
+  function current(item) {
+    all(document, ".finding.current").forEach(function (el) { el.classList.remove("current"); });
+    item.classList.add("current");
+    editor.attach(item.querySelector(".resolve"));
+  }
+
+  function setUp(section) {
+    var panes = new Panes(section);
+    var boxes = all(section, "input.filter");
+    var search = section.querySelector("input.search");
+    var items = all(section, "li.finding");
+    var shown = section.querySelector(".shown-count");
+    var none = section.querySelector(".none-shown");
+    var list = section.querySelector("ol.findings");
+
+    function apply() {
+      var on = {};
+      boxes.forEach(function (box) { on[box.value] = box.checked; });
+      var query = search.value.trim().toLowerCase();
+      var count = 0;
+      items.forEach(function (item) {
+        var visible = on[item.dataset.status] && (!query || item.dataset.search.indexOf(query) >= 0);
+        item.hidden = !visible;
+        if (visible) { count += 1; }
+      });
+      shown.textContent = String(count);
+      none.hidden = count > 0;
+    }
+
+    function show(item) {
+      var a = item.dataset.a ? document.getElementById(item.dataset.a) : null;
+      var b = item.dataset.b ? document.getElementById(item.dataset.b) : null;
+      if (!a && !b) { return; }
+      panes.show(a || b, a && b ? b : null);
+      [a, b].forEach(function (el) { if (el) { flash(el); } });
+    }
+
+    // A highlight in the text picks its finding in the panel.
+    function pick(mark) {
+      var item = document.getElementById(mark.dataset.finding);
+      if (!item) { return; }
+      current(item);
+      if (!item.hidden) { list.scrollTop = item.offsetTop - list.offsetTop - list.clientHeight / 3; }
+      flash(mark);
+    }
+
+    boxes.forEach(function (box) { box.addEventListener("change", apply); });
+    search.addEventListener("input", apply);
+    list.addEventListener("click", function (event) {
+      var item = event.target.closest("li.finding");
+      if (!item) { return; }
+      current(item);
+      if (event.target.closest(".goto")) { show(item); }
+      var button = event.target.closest("button.copy");
+      if (button) { copy(button); }
     });
+    section.querySelector(".panes").addEventListener("click", function (event) {
+      var mark = event.target.closest("mark.fig");
+      if (mark) { pick(mark); }
+    });
+    section.querySelector(".panes").addEventListener("keydown", function (event) {
+      var mark = event.target.closest("mark.fig");
+      if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); pick(mark); }
+    });
+    return panes;
   }
 
   var panes = all(document, "section.comparison").map(setUp);
@@ -165,6 +205,10 @@
   var resizing = 0;
   window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(levelAll, 100); });
   window.matchMedia("print").addEventListener("change", levelAll);
-  if (document.fonts && document.fonts.ready) { document.fonts.ready.then(levelAll); }
-  all(document, ".resolve").forEach(setUpResolve);
+  // Before the first frame is painted, not while the page loads: laying out the whole text is
+  // the page's largest cost (and asking for document.fonts.ready forces it too).
+  window.requestAnimationFrame(function () {
+    levelAll();
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(levelAll); }
+  });
 }());
