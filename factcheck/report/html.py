@@ -22,8 +22,9 @@ from markupsafe import Markup
 from .. import __version__
 from ..models import BatchResult, Report
 from . import BaseReporter, RenderOptions
+from . import html_view as view
 from .common import relative_path
-from .html_view import ICONS, LABELS, VERDICTS, comparison, group_comparisons, group_lines, status_counts, totals
+from .html_view import ICONS, LABELS, VERDICTS, file_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -65,28 +66,28 @@ def assets() -> Assets:
 def _page(options: RenderOptions, title: str, **context: Any) -> Iterator[str]:
     template = environment().get_template("page.html.j2")
     return template.generate(
-        title=title, version=__version__, invocation=options.invocation, command=options.command,
+        title=title, version=__version__, invocation=options.invocation,
         assets=assets(), index_href=options.index_page, **context,
     )
 
 
 class HtmlReporter(BaseReporter):
     def render_compare(self, report: Report, options: RenderOptions) -> Iterator[str]:
-        a, b = (relative_path(d.path) for d in report.documents)
-        view = comparison(report, "c1", f"{a} vs {b}", options.resolutions, options.show_agree)
-        return _page(options, f"{a} vs {b}", groups=(), sections=[("", "", [view])],
-                     totals=status_counts(report.findings, True), singles=(), errors=())
+        a, b = (file_name(d.path) for d in report.documents)
+        shown = view.comparison(report, "c1", f"{a} vs {b}", options.resolutions, options.show_agree)
+        return _page(options, f"{a} vs {b}", groups=(), sections=[("", "", [shown])],
+                     totals=view.status_counts(report.findings, True), singles=(), errors=())
 
     def render_batch(self, result: BatchResult, options: RenderOptions) -> Iterator[str]:
         rulings = {**result.resolutions, **options.resolutions}
         if options.group_pages:  # the index of a folder: each group has a page of its own
-            groups, sections = group_lines(result, "{}." + options.group_pages), []
+            groups, sections = view.group_lines(result, "{}." + options.group_pages), []
         else:
-            groups = group_lines(result, "#{}")
+            groups = view.group_lines(result, "#{}")
             sections = [(g.id, f"{g.id}: {len(g.documents)} versions",
-                         group_comparisons(g, rulings, options.show_agree)) for g in result.groups]
+                         view.group_comparisons(g, rulings, options.show_agree)) for g in result.groups]
         title = f"factcheck {options.command}: {len(result.groups)} group{'s' if len(result.groups) != 1 else ''}"
-        return _page(options, title, groups=groups, sections=sections, totals=totals(result),
+        return _page(options, title, groups=groups, sections=sections, totals=view.totals(result),
                      singles=tuple(relative_path(p) for p in result.singles), errors=result.errors)
 
 

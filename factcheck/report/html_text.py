@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..models import Damage, Document, Figure
 
 BOUNDARY = re.compile(r"[。！？!?]+[”’」』\"']?|\n")
+SOFT_MARKS = ("，", ",", "；", ";", "：", ":", "、", " ")  # clause marks, and the spaces of OCR column joins
 DAMAGE_TIP = {
     "encoding": "encoding damage: characters lost or garbled in transcoding (mojibake, U+FFFD, '?')",
     "ocr": "OCR damage: a look-alike letter or digit where the print has another character",
@@ -114,18 +115,35 @@ def passage(cuts: list[int], length: int, figure: Figure) -> Span:
     return start, cuts[j] if j < len(cuts) else length
 
 
+def soft_cut(text: str, lo: int, hi: int) -> int:
+    """Where to split a sentence between two figures: after the last clause mark in
+    ``text[lo:hi]``, else just before the second figure."""
+    found = max(text.rfind(mark, lo, hi) for mark in SOFT_MARKS)
+    return found + 1 if found >= 0 else hi
+
+
 def blocks(a: Document, b: Document, anchors: Sequence[tuple[Figure, Figure]]) -> list[Block]:
-    """The anchors' passages, overlapping ones merged, in text order."""
+    """The anchors' passages in text order. Two anchors in one sentence on both sides share
+    a block; in one sentence on one side only, that sentence is split between them."""
     a_cuts, b_cuts = boundaries(a.text), boundaries(b.text)
-    merged: list[Block] = []
+    merged: list[list[int]] = []
+    last: tuple[Figure, Figure] | None = None
     for fa, fb in anchors:
         (as_, ae), (bs, be) = passage(a_cuts, len(a.text), fa), passage(b_cuts, len(b.text), fb)
-        if merged and (as_ < merged[-1][1] or bs < merged[-1][3]):
-            ps, pe, qs, qe = merged[-1]
-            merged[-1] = (ps, max(pe, ae), qs, max(qe, be))
-        else:
-            merged.append((as_, ae, bs, be))
-    return merged
+        if merged and last is not None:
+            block = merged[-1]
+            same_a, same_b = as_ < block[1], bs < block[3]
+            if same_a and not same_b and last[0].end < fa.start:
+                block[1] = as_ = soft_cut(a.text, last[0].end, fa.start)
+            elif same_b and not same_a and last[1].end < fb.start:
+                block[3] = bs = soft_cut(b.text, last[1].end, fb.start)
+            elif same_a or same_b:
+                block[1], block[3] = max(block[1], ae), max(block[3], be)
+                last = fa, fb
+                continue
+        merged.append([as_, ae, bs, be])
+        last = fa, fb
+    return [(p, q, r, s) for p, q, r, s in merged]
 
 
 def _trim(text: str, span: Span) -> Span | None:

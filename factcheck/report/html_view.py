@@ -48,6 +48,7 @@ class StatusCount:
 class DocView:
     side: str  # "A" or "B"
     path: str
+    name: str  # the file's name, where space is short
     encoding: str
     script: str
     date: str | None
@@ -60,7 +61,7 @@ class DocView:
 @dataclass(frozen=True, slots=True)
 class SideView:
     text: str  # the figure as written
-    where: str  # path:line
+    where: str  # file name:line
     target: str  # dom id of its highlight
 
 
@@ -123,12 +124,17 @@ class GroupLine:
     counts: tuple[StatusCount, ...]
 
 
+def file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def doc_view(doc: Document, side: str) -> DocView:
     kinds = Counter(d.kind.value for d in doc.damage)
     date = getattr(doc, "date", None)
     return DocView(
-        side, relative_path(doc.path), doc.encoding, doc.script, str(date) if date else None, len(doc.text),
-        len(doc.line_starts), tuple(sorted(kinds.items())), "zh-Hant" if doc.script == "traditional" else "zh-Hans",
+        side, relative_path(doc.path), file_name(doc.path), doc.encoding, doc.script, str(date) if date else None,
+        len(doc.text), len(doc.line_starts), tuple(sorted(kinds.items())),
+        "zh-Hant" if doc.script == "traditional" else "zh-Hans",
     )
 
 
@@ -152,7 +158,7 @@ def finding_view(finding: Finding, key: str, paths: tuple[str, str], ruling: Res
     """The finding's row in the panel; ``key`` is its dom id, its highlights are ``key``-a and -b."""
     sides = []
     for label, figure, path in (("a", finding.a, paths[0]), ("b", finding.b, paths[1])):
-        sides.append(SideView(figure.text, f"{path}:{figure.line}", f"{key}-{label}") if figure else None)
+        sides.append(SideView(figure.text, f"{file_name(path)}:{figure.line}", f"{key}-{label}") if figure else None)
     status = finding.status.value
     command = "factcheck resolve " + " ".join(shlex.quote(x) for x in (finding.id, *paths))
     default = "" if finding.status is Status.CONTRADICTION else "accepted"

@@ -175,7 +175,10 @@
       var item = document.getElementById(mark.dataset.finding);
       if (!item) { return; }
       current(item);
-      if (!item.hidden) { list.scrollTop = item.offsetTop - list.offsetTop - list.clientHeight / 3; }
+      if (!item.hidden) {
+        var top = item.getBoundingClientRect().top - list.getBoundingClientRect().top;
+        list.scrollTop += top - list.clientHeight / 3;
+      }
       flash(mark);
     }
 
