@@ -9,17 +9,24 @@ line 79) with a contradiction planted in the OCR's copy (1.38 亿元 -> 1.83 亿
 
 from __future__ import annotations
 
+import html
 import io
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from rich.cells import cell_len
+
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
 PAIR = ("tests/corpus/henan-unions-2023-five-years.web-mirror.txt",
         "tests/corpus/henan-unions-2023-five-years.print-ocr.txt")
+# A Chinese character is exactly two Latin cells wide in these, as the terminal drew it.
+CELL = 10.0  # px: the SVG's font size (20) times the aspect ratio below (0.5)
+MONO = '"Noto Sans Mono CJK SC", "Sarasa Mono SC", "Source Han Mono SC", monospace'
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -82,7 +89,28 @@ def table_svg(target: Path) -> None:
     console = Console(record=True, width=100, file=io.StringIO(), force_terminal=True, color_system="standard")
     console.print("$ factcheck compare web-mirror.txt print-ocr.txt --show agree", style="bold")
     console.print(Text.from_ansi(text))
-    target.write_text(console.export_svg(title="factcheck compare"), encoding="utf-8")
+    svg = console.export_svg(title="factcheck compare", font_aspect_ratio=0.5)
+    # No web fonts: the picture must not fetch anything; local monospace fonts with CJK.
+    svg = re.sub(r"@font-face \{.*?\}\s*", "", svg, flags=re.S)
+    svg = svg.replace("font-family: Fira Code, monospace;", f"font-family: {MONO};")
+    svg = svg.replace("font-variant-east-asian: full-width;", "")  # it would widen the Latin letters too
+    svg = re.sub(r'<text ([^>]*?)x="([\d.]+)"([^>]*?)textLength="([\d.]+)"([^>]*)>([^<]*)</text>',
+                 _words_in_place, svg)
+    target.write_text(svg, encoding="utf-8")
+
+
+def _words_in_place(m: re.Match[str]) -> str:
+    """A run of text as one element per word, each at its own cell: a browser's font may
+    draw spaces wider or narrower than a cell, which would push Chinese text out of its column."""
+    before, x, between, _length, after, content = m.groups()
+    pieces, column = [], 0
+    for word in re.split(r"(\xa0+)", html.unescape(content)):
+        width = cell_len(word)
+        if word and not word.startswith("\xa0"):
+            pieces.append(f'<text {before}x="{float(x) + column * CELL:g}"{between}textLength="{width * CELL:g}"'
+                          f"{after}>{html.escape(word, quote=False)}</text>")
+        column += width
+    return "".join(pieces)
 
 
 def main() -> None:
