@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import time
 from collections.abc import Iterator
@@ -307,6 +308,9 @@ def test_clicking_a_finding_shows_both_figures(opened: Opened) -> None:
         for side in ("data-a", "data-b"):
             target = item.get_attribute(side)
             assert in_view(page, target), (item.get_attribute("id"), target)
+    mark = page.locator("mark.fig.st-damaged").first
+    mark.click()
+    assert page.locator("li.finding.current").get_attribute("id") == mark.get_attribute("data-finding")
 
 
 @pytest.mark.browser
@@ -363,3 +367,29 @@ def test_screenshot_of_the_bundled_pair(browser: Any, pair_page: Path) -> None:
             assert target.stat().st_size > 10_000
         finally:
             opened.close()
+
+
+@pytest.mark.browser
+def test_resolve_command_follows_the_verdict_and_note(opened: Opened) -> None:
+    page = opened.page
+    item = page.locator("li.finding").first
+    item.locator(".goto").click()
+    item.locator("select.verdict").select_option("b-correct")
+    item.locator("input.note").fill("Desk checked: it's 6万多名")
+    base = item.locator(".resolve").get_attribute("data-base")
+    expected = f"{base} --verdict b-correct --note " + shlex.quote("Desk checked: it's 6万多名")
+    assert item.locator(".cmd code").inner_text() == expected
+    opened.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    item.locator("button.copy").click()
+    page.wait_for_function("() => document.querySelector('li.finding button.copy').textContent !== 'copy'")
+    assert item.locator("button.copy").inner_text() in ("copied", "press Ctrl+C")
+
+
+@pytest.mark.browser
+def test_printed_page_lists_every_finding(opened: Opened) -> None:
+    page = opened.page
+    page.emulate_media(media="print")
+    assert page.locator("li.finding:visible").count() == page.locator("li.finding").count()
+    assert page.locator("button.copy:visible, input.search:visible").count() == 0
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")

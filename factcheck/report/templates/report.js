@@ -139,14 +139,13 @@
     editor.attach(item.querySelector(".resolve"));
   }
 
-  function setUp(section) {
-    var panes = new Panes(section);
+  // The panel's status filters and search box.
+  function setUpFilters(section) {
     var boxes = all(section, "input.filter");
     var search = section.querySelector("input.search");
     var items = all(section, "li.finding");
     var shown = section.querySelector(".shown-count");
     var none = section.querySelector(".none-shown");
-    var list = section.querySelector("ol.findings");
 
     function apply() {
       var on = {};
@@ -161,6 +160,15 @@
       shown.textContent = String(count);
       none.hidden = count > 0;
     }
+
+    boxes.forEach(function (box) { box.addEventListener("change", apply); });
+    search.addEventListener("input", apply);
+  }
+
+  function setUp(section) {
+    var panes = new Panes(section);
+    var list = section.querySelector("ol.findings");
+    var text = section.querySelector(".panes");
 
     function show(item) {
       var a = item.dataset.a ? document.getElementById(item.dataset.a) : null;
@@ -182,8 +190,7 @@
       flash(mark);
     }
 
-    boxes.forEach(function (box) { box.addEventListener("change", apply); });
-    search.addEventListener("input", apply);
+    setUpFilters(section);
     list.addEventListener("click", function (event) {
       var item = event.target.closest("li.finding");
       if (!item) { return; }
@@ -192,11 +199,11 @@
       var button = event.target.closest("button.copy");
       if (button) { copy(button); }
     });
-    section.querySelector(".panes").addEventListener("click", function (event) {
+    text.addEventListener("click", function (event) {
       var mark = event.target.closest("mark.fig");
       if (mark) { pick(mark); }
     });
-    section.querySelector(".panes").addEventListener("keydown", function (event) {
+    text.addEventListener("keydown", function (event) {
       var mark = event.target.closest("mark.fig");
       if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); pick(mark); }
     });
