@@ -26,10 +26,9 @@ from factcheck import compare_files
 from factcheck.cli import cli
 from factcheck.report import reporter
 
-from .conftest import ALL_CORPUS, CORPUS, OCR_2023, WEB_2023
+from .conftest import ALL_CORPUS, CHROMIUM, CORPUS, OCR_2023, WEB_2023
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -188,18 +187,10 @@ def test_reporter_renders_in_pieces() -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium through Playwright; a missing one skips locally and fails in CI."""
-    missing = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing = "the playwright package is not installed (pip install '.[test]')"
-    if missing is None and not Path(CHROMIUM).exists():
-        missing = f"no Chromium at {CHROMIUM} (apt-get install chromium fonts-noto-cjk)"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests cannot run in CI: {missing}")
-        pytest.skip(f"browser tests: {missing}")
+    """Debian's Chromium through Playwright (``pytest_runtest_setup`` in conftest skips the
+    browser tests, or fails them in CI, when there is none)."""
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
