@@ -78,7 +78,6 @@ class FindingView:
     base_command: str  # factcheck resolve ID A B
     verdict: str  # pre-selected verdict, "" to choose
     ruling: str  # the ledger's ruling, "" when none
-    search: str  # lower-case text the search box matches
 
     @property
     def command(self) -> str:
@@ -162,10 +161,9 @@ def finding_view(finding: Finding, key: str, paths: tuple[str, str], ruling: Res
     status = finding.status.value
     command = "factcheck resolve " + " ".join(shlex.quote(x) for x in (finding.id, *paths))
     default = "" if finding.status is Status.CONTRADICTION else "accepted"
-    words = [finding.id, status, LABELS[status], finding.reason, *(s.text + " " + s.where for s in sides if s)]
     return FindingView(
         key, finding.id, status, LABELS[status], ICONS[status], sides[0], sides[1], finding.reason, command,
-        ruling.verdict if ruling else default, _ruling_text(ruling), " ".join(words).lower(),
+        ruling.verdict if ruling else default, _ruling_text(ruling),
     )
 
 

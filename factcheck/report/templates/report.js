@@ -99,7 +99,12 @@
     };
   }
 
+  // The command as rendered is BASE --verdict V --note N; BASE names the finding and the files.
   function command(resolve) {
+    if (resolve.dataset.base === undefined) {
+      var text = resolve.querySelector("code").textContent;
+      resolve.dataset.base = text.slice(0, text.lastIndexOf(" --verdict "));
+    }
     var note = (resolve.dataset.note || "").trim();
     return resolve.dataset.base + " --verdict " + (resolve.dataset.verdict || "VERDICT") +
       " --note " + (note ? quote(note) : "NOTE");
@@ -139,6 +144,17 @@
     editor.attach(item.querySelector(".resolve"));
   }
 
+  // What the search box looks in: the figures, where they are, the reason, the id.
+  function words(item) {
+    if (item.dataset.words === undefined) {
+      item.dataset.words = [".goto", ".reason", ".fid"].map(function (selector) {
+        var part = item.querySelector(selector);
+        return part ? part.textContent.replace(/\s+/g, " ") : "";
+      }).join(" ").toLowerCase();
+    }
+    return item.dataset.words;
+  }
+
   // The panel's status filters and search box.
   function setUpFilters(section) {
     var boxes = all(section, "input.filter");
@@ -153,7 +169,7 @@
       var query = search.value.trim().toLowerCase();
       var count = 0;
       items.forEach(function (item) {
-        var visible = on[item.dataset.status] && (!query || item.dataset.search.indexOf(query) >= 0);
+        var visible = on[item.dataset.status] && (!query || words(item).indexOf(query) >= 0);
         item.hidden = !visible;
         if (visible) { count += 1; }
       });
