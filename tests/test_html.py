@@ -171,7 +171,7 @@ def test_batch_of_three_versions_on_one_page(tmp_path: Path) -> None:
 def test_check_shows_the_ledger_rulings() -> None:
     result = invoke("check", "sources", "--format", "html")
     assert result.exit_code == 0
-    assert 'class="ruling">resolved ' in result.stdout
+    assert '<p class="ruling"><b>✓ resolved</b> a-correct: ' in result.stdout
 
 
 def test_reporter_renders_in_pieces() -> None:

@@ -17,6 +17,9 @@
     el.classList.add("flash");
   }
 
+  // A cell's id is its row's id and its side: r12-a, r12-b.
+  function row(mark) { return mark.closest(".cell").id.replace(/-[ab]$/, ""); }
+
   // The two panes: the cells of a row get one height, and the panes scroll together
   // (keeping the offset that a finding whose figures lie in different rows left them at).
   function Panes(section) {
@@ -48,11 +51,17 @@
     realign.addEventListener("click", function () { offset = 0; realign.hidden = true; b.scrollTop = a.scrollTop; });
 
     // Scroll both versions' highlights of a finding into view.
+    // Partners in one row keep the rows in step; partners in different rows each get centred.
     this.show = function (first, second) {
       offset = 0;
       first.scrollIntoView({ block: "center", inline: "nearest" });
       if (second) {
-        second.scrollIntoView({ block: "center", inline: "nearest" });
+        if (row(first) === row(second)) {
+          b.scrollTop = a.scrollTop;
+          second.scrollIntoView({ block: "nearest", inline: "nearest" });
+        } else {
+          second.scrollIntoView({ block: "center", inline: "nearest" });
+        }
         offset = b.scrollTop - a.scrollTop;
       }
       realign.hidden = Math.abs(offset) <= 1;
