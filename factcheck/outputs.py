@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
@@ -35,13 +36,15 @@ def write_batch_folder(folder: str, result: BatchResult, fmt: str, options: Rend
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise InputError("exists and is not a folder", folder)
-    planned = {target / f"index.{ext}": reporter.render_batch(result, options)}
+    index = f"index.{ext}"
+    planned = {target / index: reporter.render_batch(result, replace(options, group_pages=ext))}
+    page_options = replace(options, index_page=index)
     for group in result.groups:
         if len(group.documents) == 2:
-            planned[target / f"{group.id}.{ext}"] = reporter.render_compare(group.report_for(1), options)
+            planned[target / f"{group.id}.{ext}"] = reporter.render_compare(group.report_for(1), page_options)
         else:
             single = type(result)((group,), (), ())
-            planned[target / f"{group.id}.{ext}"] = reporter.render_batch(single, options)
+            planned[target / f"{group.id}.{ext}"] = reporter.render_batch(single, page_options)
     clashes = [str(p) for p in planned if p.exists()]
     if clashes and not force:
         raise InputError(f"would replace {len(clashes)} existing file(s) such as {clashes[0]}; pass --force", folder)

@@ -34,6 +34,10 @@ class RenderOptions:
     fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})
     resolutions: Mapping[str, Resolution] = field(default_factory=dict)  # finding id -> ruling (check)
     invocation: str = ""  # the command line that produced the report, for formats that show it
+    # A batch written as a folder (``batch -o DIR``), for formats that link pages: the index's
+    # groups are the files ``<group id>.<group_pages>``, and each group's page links back to ``index_page``.
+    group_pages: str = ""
+    index_page: str = ""
 
 
 class Reporter(Protocol):
@@ -74,6 +78,7 @@ FORMATS: dict[str, FormatEntry] = {
     "sarif": FormatEntry("sarif", "sarif", FOLDER_COMMANDS),
     "junit": FormatEntry("junit", "xml", FOLDER_COMMANDS),
     "github": FormatEntry("github", "txt", FOLDER_COMMANDS),
+    "html": FormatEntry("html", "html", FOLDER_COMMANDS),
 }
 
 
