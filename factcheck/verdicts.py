@@ -13,7 +13,7 @@ import hashlib
 from collections import Counter
 
 from .figures import cut_from
-from .models import Figure, FigurePair, Finding, Interval, Kind, Status
+from .models import Figure, FigurePair, Finding, Interval, Kind, Qualifier, Status
 from .units import GENERIC_COUNTERS, category
 
 
@@ -63,13 +63,14 @@ def _different_claims(a: Figure, b: Figure, years: tuple[int | None, int | None]
 
 
 def _by_interval(a: Figure, b: Figure, score: float) -> tuple[Status, str]:
-    """Intervals decide. Where both versions use the same qualifier (400余人 vs 405余人,
-    超1.16亿 vs 超1.11亿), it says nothing about the difference: the stated numbers must
-    then agree to their rounding."""
-    same_words = a.qualifier is b.qualifier and a.qualifier_word == b.qualifier_word
+    """Intervals decide. Where both versions bound the figure with the same word (400余人
+    vs 405余人, 超1.16亿 vs 超1.11亿), the bound says nothing about the difference: the
+    stated numbers must then agree to their rounding. (约 on both sides keeps its margin.)"""
+    same_words = (a.qualifier is b.qualifier and a.qualifier_word == b.qualifier_word
+                  and a.qualifier in (Qualifier.AT_LEAST, Qualifier.AT_MOST))
     ia, ib = (_rounding(a), _rounding(b)) if same_words else (_scaled_interval(a), _scaled_interval(b))
     similar = f"context similarity {min(1.0, score):.2f}"
-    if _equal(a, b) and same_words:
+    if _equal(a, b) and a.qualifier is b.qualifier and a.qualifier_word == b.qualifier_word:
         return Status.AGREE, f"Same value {_fmt(a)} ({similar})."
     if ia is None or ib is None or ia.intersects(ib):
         rests = "a qualifier" if a.qualifier is not b.qualifier or a.value_high or b.value_high else "rounding"

@@ -57,3 +57,42 @@ def test_extraction_survives_rescripting_and_pinyin(text: str) -> None:
     plain = [(f.value, f.unit, f.qualifier, f.kind) for f in extract_figures(text)]
     mirrored = [(f.value, f.unit, f.qualifier, f.kind) for f in extract_figures(_annotate(text))]
     assert mirrored == plain
+
+
+# A figure and a rewrite of it: another precision, magnitude or qualifier.
+AMOUNTS = st.decimals(min_value="0.01", max_value="99999", places=2, allow_nan=False, allow_infinity=False)
+QUALIFIED = st.sampled_from(["{}", "约{}", "近{}", "超过{}", "{}余", "{}多", "不到{}", "{}以上", "{}左右", "不少于{}"])
+SCALES = st.sampled_from([("万", 1), ("亿", 10000), ("", 0.0001)])
+
+
+def _status(a: str, b: str) -> str | None:
+    findings = [f for f in compare_texts(a, b).findings if f.a is not None and f.b is not None]
+    return findings[0].status.value if findings else None
+
+
+NEAR = st.floats(min_value=-0.12, max_value=0.12, allow_nan=False)
+
+
+@SETTINGS
+@given(AMOUNTS, NEAR, QUALIFIED, st.integers(min_value=0, max_value=2), SCALES)
+def test_widening_a_qualifier_never_turns_agree_into_contradiction(
+    x: object, delta: float, b_form: str, digits: int, scale: tuple[str, float]
+) -> None:
+    """exact → 约 only widens what A allows: what agreed cannot contradict. B is A's
+    number moved by up to 12% and stated with any qualifier, so many pairs agree."""
+    mag, _ = scale
+    a_number = f"{float(str(x)):.{digits}f}"
+    b_number = b_form.format(f"{float(str(x)) * (1 + delta):.2f}")
+    sentence = "全省各级工会投入资金{}{}元,覆盖户外劳动者。"
+    a, widened, b = (sentence.format(n, mag) for n in (a_number, "约" + a_number, b_number))
+    if _status(a, b) == "agree":
+        assert _status(widened, b) != "contradiction"
+
+
+@SETTINGS
+@given(AMOUNTS, AMOUNTS, QUALIFIED, QUALIFIED)
+def test_swapping_versions_keeps_the_status_of_a_pair(x: object, y: object, a_form: str, b_form: str) -> None:
+    sentence = "全省各级工会投入资金{}万元,覆盖户外劳动者。"
+    a = sentence.format(a_form.format(f"{float(str(x)):.2f}"))
+    b = sentence.format(b_form.format(f"{float(str(y)):.2f}"))
+    assert _status(a, b) == _status(b, a)
