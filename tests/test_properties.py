@@ -96,3 +96,34 @@ def test_swapping_versions_keeps_the_status_of_a_pair(x: object, y: object, a_fo
     a = sentence.format(a_form.format(f"{float(str(x)):.2f}"))
     b = sentence.format(b_form.format(f"{float(str(y)):.2f}"))
     assert _status(a, b) == _status(b, a)
+
+
+# Every figure's record is bounded (a window of its sentence), so JSON grows linearly with
+# the input whatever its punctuation: at most OUTPUT_PER_INPUT_BYTE bytes per input byte
+# (the densest case, a figure every four characters such as 1人,2人,…) plus a fixed head.
+OUTPUT_PER_INPUT_BYTE = 200
+OUTPUT_HEAD = 2000
+
+
+@SETTINGS
+@given(TEXT)
+def test_output_is_linear_in_the_input(text: str) -> None:
+    import json
+
+    from factcheck.pipeline import analyse, document_from_text
+    from factcheck.report import RenderOptions, reporter
+
+    size = len(text.encode("utf-8"))
+    extract = reporter("json").render_extract(analyse(document_from_text(text)), RenderOptions(command="extract"))
+    assert isinstance(extract, str)
+    assert len(extract.encode("utf-8")) <= OUTPUT_HEAD + OUTPUT_PER_INPUT_BYTE * size
+    compared = json.dumps(compare_texts(text, text.replace("1", "2")).to_dict(), ensure_ascii=False, indent=2)
+    assert len(compared.encode("utf-8")) <= OUTPUT_HEAD + 2 * OUTPUT_PER_INPUT_BYTE * size
+
+
+def test_a_line_without_full_stops_gives_each_figure_a_window_not_the_line() -> None:
+    line = ",".join(f"全省各级工会投入资金{n}亿元" for n in range(1, 3000))  # 45,000 characters, no 。
+    figures = extract_figures(line)
+    assert len(figures) > 2900
+    assert max(len(f.sentence) for f in figures) <= 2 * 60 + 30
+    assert all(f.sentence[f.mark[0] : f.mark[1]] == f.text for f in figures)

@@ -79,6 +79,14 @@ class Report:
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
+    def date_note(self) -> str | None:
+        """One line for the report's header when the versions were published on different
+        days: a dateline is page furniture, never a finding."""
+        a, b = (d.date for d in self.documents)
+        if a and b and a != b:
+            return f"A was published on {a} and B on {b}."
+        return None
+
     def as_group(self, group_id: str = "g1") -> Group:
         """A two-version group holding this comparison's findings."""
         return Group(group_id, self.documents, tuple(GroupFinding(f, 0, 1) for f in self.findings))

@@ -51,6 +51,7 @@ def render_compare(report: Report, options: RenderOptions) -> str:
     lines = [
         f"# factcheck: `{a_doc.path}` vs `{b_doc.path}`",
         "",
+        *([report.date_note() or "", ""] if report.date_note() else []),
         ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.items()),
         "",
         "| status | A | B | reason |",
