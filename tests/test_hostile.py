@@ -900,6 +900,41 @@ def row_check_ledger_over_limit(tmp: Path) -> Expect:
     return Expect(["check", *paths, "--ledger", "claims.yaml"], 2, name="claims.yaml", words=("mib",))
 
 
+def _planted_pair(tmp: Path) -> str:
+    """a.txt and b.txt with one contradiction; its finding id."""
+    from factcheck import compare_files
+
+    (tmp / "a.txt").write_text("5年来,全省各级工会投入资金1.38亿元,建设驿站1.15万个。", encoding="utf-8")
+    (tmp / "b.txt").write_text("5年来,全省各级工会投入资金1.83亿元,建设驿站1.15万个。", encoding="utf-8")
+    report = compare_files(str(tmp / "a.txt"), str(tmp / "b.txt"))
+    return next(f.id for f in report.findings if f.status.value == "contradiction")
+
+
+@case()
+def row_resolve_existing_ruling_refused(tmp: Path) -> Expect:
+    finding = _planted_pair(tmp)
+    ledger = tmp / "claims.yaml"
+    text = f"version: 1\nresolutions:\n  - id: {finding}\n    verdict: b-correct\n    note: desk\n    by: night\n"
+    ledger.write_text(text, encoding="utf-8")
+
+    def check(proc: subprocess.CompletedProcess[bytes], data: Any) -> None:
+        assert ledger.read_text(encoding="utf-8") == text  # the earlier ruling is untouched
+
+    return Expect(["resolve", finding, "a.txt", "b.txt", "--verdict", "a-correct", "--note", "x", "--ledger",
+                   "claims.yaml"], 2, name=finding, words=("--replace",), check=check)
+
+
+@case()
+def row_resolve_creates_a_missing_ledger_file_and_folder(tmp: Path) -> Expect:
+    finding = _planted_pair(tmp)
+
+    def check(proc: subprocess.CompletedProcess[bytes], data: Any) -> None:
+        assert finding in (tmp / "desk" / "claims.yaml").read_text(encoding="utf-8")
+
+    return Expect(["resolve", finding, "a.txt", "b.txt", "--verdict", "a-correct", "--note", "x", "--ledger",
+                   "desk/claims.yaml"], 0, "empty", check=check)
+
+
 @case()
 def row_resolve_ledger_folder_missing(tmp: Path) -> Expect:
     paths = _check_folder(tmp)
@@ -951,8 +986,9 @@ def test_hostile(name: str, tmp_path: Path) -> None:
         assert any(word in line.lower() for word in expect.words), where
         if expect.line:
             assert re.search(rf"{re.escape(expect.name)}:({'|'.join(map(str, expect.line))}):", line), where
-    else:  # success: stderr holds nothing but warnings
-        assert all(line.startswith("factcheck: warning: ") for line in lines), where
+    else:  # success: stderr holds nothing but warnings (and resolve's confirmation)
+        assert all(line.startswith(("factcheck: warning: ", "factcheck: added ", "factcheck: replaced "))
+                   for line in lines), where
     if expect.check:
         expect.check(proc, data)
 
