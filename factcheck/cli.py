@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shlex
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -44,7 +45,7 @@ def _render_options(command: Command, color: str, output: str | None, show: tupl
     width = int(os.environ.get("COLUMNS", "0") or 0) or (os.get_terminal_size().columns if to_terminal else 140)
     return RenderOptions(
         command=command,
-        invocation=" ".join(["factcheck", *sys.argv[1:]]),
+        invocation=shlex.join(["factcheck", *sys.argv[1:]]),
         color=_color_enabled(color, sys.stdout) if output is None else color == "always",
         width=max(60, width),
         show_agree="agree" in show,
