@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ..models import DamageKind, Document, Figure, Kind, NormalizedText, Sentence
 from ..segment import resolve_scope, scope_before, scopes_in
+from .ocr import reading_of
 from .reading import RawFigure, figure_after_damage, find_figures
 
 # Sentences of these kinds state nothing: their figures (subscription prices, notice
@@ -109,7 +110,8 @@ def _to_figure(
         mark=mark,
         sentence_span=(sentence.start, sentence.end) if sentence else (start, end),
         qualifier_word=raw.qualifier_word,
-        reading=raw.reading,
+        reading=reading_of(document.text[start:end], [(nt.starts[i] - start, d) for i, d in raw.repaired])
+        if raw.repaired else raw.reading,
     )
 
 
