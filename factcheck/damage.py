@@ -50,7 +50,7 @@ _CHINESE_UNIT = "|".join(re.escape(u) for u in UNITS)
 # What follows a figure's digits: a unit (Chinese or Latin), a magnitude, a percent sign,
 # degrees, or a range's second number.
 _FIGURE_AFTER = re.compile(
-    rf"[ ]?(?:{_LATIN_UNIT}|万|亿|千|百|成|℃|摄氏度|{_CHINESE_UNIT})"
+    rf"[ ]?(?:{_LATIN_UNIT}|万|亿|千|百|成|余|多|℃|摄氏度|{_CHINESE_UNIT})"
     rf"|(?:[-~至到][ ]?[0-9{_LOOK}][.0-9{_LOOK}]*(?![A-Za-z0-9.]))"
 )
 # What must follow a lone look-alike letter to read it as a digit (B℃左右, S至 6.6倍).

@@ -62,10 +62,10 @@ def _raw_figures(document: Document, damage_norm: Sequence[tuple[int, int]]) -> 
         mask[d_start:d_end] = b"\x01" * (d_end - d_start)
     raws = find_figures(text, mask)
     starts = {r.start for r in raws}
-    for found, (_, d_end) in zip(document.damage, damage_norm):
+    for found, (d_start, d_end) in zip(document.damage, damage_norm):
         if found.kind is not DamageKind.ENCODING:
             continue
-        tail = figure_after_damage(text, d_end)
+        tail = figure_after_damage(text, d_end, d_start > 0 and text[d_start - 1].isdigit())
         if tail is not None and tail.start not in starts:
             raws.append(tail)
     raws.sort(key=lambda r: r.start)

@@ -72,18 +72,20 @@ def _dates(text: str, taken: bytearray) -> Iterator[RawFigure]:
 
 
 _DIGITLESS = re.compile(
-    rf"(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<unit>{UNIT_ALTERNATION})"
+    rf"(?P<approx1>余|多)?(?P<mag>万亿|千万|百万|亿|万)?(?P<approx>余|多)?(?P<unit>{UNIT_ALTERNATION})"
 )
 
 
-def figure_after_damage(text: str, pos: int) -> RawFigure | None:
-    """The remains of a figure whose digits damage swallowed: ``?yōu)?万多名`` → ``万多名``."""
+def figure_after_damage(text: str, pos: int, after_digits: bool = False) -> RawFigure | None:
+    """The remains of a figure whose digits damage swallowed: ``?yōu)?万多名`` → ``万多名``;
+    with ``after_digits`` (digits end where the damage starts: ``253?wù)?场``), any unit
+    is the tail of that figure, not only a counter that cannot start a word."""
     m = _DIGITLESS.match(text, pos)
-    if m is None or not (m.group("mag") or m.group("unit") in COUNTERS_AFTER_DAMAGE):
+    if m is None or not (m.group("mag") or m.group("unit") in COUNTERS_AFTER_DAMAGE or after_digits):
         return None
     unit = m.group("unit")
     kind = Kind.MONEY if unit == "元" else Kind.MEASURE if unit in DURATION_UNITS else Kind.COUNT
-    qualifier = Qualifier.AT_LEAST if m.group("approx") else Qualifier.EXACT
+    qualifier = Qualifier.AT_LEAST if m.group("approx") or m.group("approx1") else Qualifier.EXACT
     return RawFigure(m.start(), m.end(), None, unit, qualifier, kind, 0.0)
 
 

@@ -90,7 +90,10 @@ def read_figure(text: str, m: re.Match[str], taken: bytearray, damaged: bytearra
         qualifier, word = Qualifier.EXACT, ""
     open_end = unit.name is None and _ends_at_break(text, end)
     num_start = m.start("vague") if m.group("vague") is not None else m.start("num")
-    return RawFigure(before.start, end, value, unit.name, qualifier, kind, place, high, open_end, num_start, word,
+    start = before.start
+    if start > 1 and text[start - 1] == "." and damaged and damaged[start - 2]:
+        start -= 1  # `740?zhí)?.32平方米`: the point belongs to the figure damage cut
+    return RawFigure(start, end, value, unit.name, qualifier, kind, place, high, open_end, num_start, word,
                      scale=number.scale, post=(m.group("post") or "").strip())
 
 
@@ -167,7 +170,9 @@ def _arabic_allowed(text: str, m: re.Match[str], damaged: bytearray | None, unit
     before = text[s - 1] if s else " "
     after = text[e] if e < len(text) else " "
     signed = m.group("neg") == "-" or after_dash
-    if before.isascii() and (before.isalpha() or before in "._/#@-:") and not signed:
+    # `740?zhí)?.32平方米`: the point after damage begins the figure's visible part.
+    point_after_damage = before == "." and s > 1 and bool(damaged) and bool(damaged[s - 2])  # type: ignore[index]
+    if before.isascii() and (before.isalpha() or before in "._/#@-:") and not (signed or point_after_damage):
         return False
     if after.isascii() and after.isalpha() and not (unit and text.startswith(unit, e)):
         return False
