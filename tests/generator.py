@@ -10,7 +10,9 @@ figures are kept, and a damaged version (B) is derived from them in one of two f
     annotations ``字(pīn)`` after 30-60% of CJK characters (never inside a figure's digits,
     but possibly after a figure's unit or magnitude, e.g. ``1560萬(wàn)元``), navigation and
     copyright lines added at top and bottom.  Damage: ``?``-mojibake replacing the character
-    before a figure and swallowing its first digit (``下拨1560万元`` -> ``下?lián)?560萬元``).
+    before a figure and swallowing its first digit (``下拨1560万元`` -> ``下?lián)?560萬元``),
+    or swallowing a digit inside it (``1?lián)?60萬元``) or its last (``156?yōu)?萬元``); or
+    a digit written as the letter OCR reads for it (``15b0萬元``).
 
 ``ocr``
     a scanned page: Simplified script, 10-20% of the paragraphs dropped, each paragraph laid
@@ -20,7 +22,10 @@ figures are kept, and a damaged version (B) is derived from them in one of two f
     text (入->人, 工会->L会, 一->- at a clause start), and spaces inside some figures
     (``1.38 亿元``).  Damage: a figure split across a column break -- its digits end one
     column fragment and its unit begins the next row of the same column, which sits later
-    on the same output line with at least one other column's fragment in between.
+    on the same output line with at least one other column's fragment in between.  Or a digit
+    written as the letter OCR reads for it (``12O亿元``, ``l.38 亿元``).
+
+The kinds of damage are in ``tests/generator_damage.py``.
 
 Everything is decided by ``random.Random(seed)``: the same arguments give the same pair.
 """
@@ -33,6 +38,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .generator_damage import DAMAGE_CHANGES, damage_kinds, plant
 from .generator_figures import (
     _CONTRADICTIONS,
     _STRIP,
@@ -42,7 +48,6 @@ from .generator_figures import (
     _figures,
     _Plan,
     _rewrites,
-    _split_ok,
     _value,
     figure_paragraphs,
 )
@@ -64,7 +69,7 @@ __all__ = [
 
 FAMILIES = ("mirror", "ocr")
 CONTRADICTION_CHANGES = ("digit_sub", "transpose", "wan_yi", "decimal_shift")
-CHANGES = ("none", *CONTRADICTION_CHANGES, "rewrite_equal", "swallowed", "split_columns", "dropped")
+CHANGES = ("none", *CONTRADICTION_CHANGES, "rewrite_equal", *DAMAGE_CHANGES, "dropped")
 EXPECTED = {
     "none": "agree",
     "rewrite_equal": "agree",
@@ -72,8 +77,7 @@ EXPECTED = {
     "transpose": "contradiction",
     "wan_yi": "contradiction",
     "decimal_shift": "contradiction",
-    "swallowed": "damaged",
-    "split_columns": "damaged",
+    **dict.fromkeys(DAMAGE_CHANGES, "damaged"),
     "dropped": "only_in_a",
 }
 
@@ -141,13 +145,13 @@ def _plan_figures(paras: list[str], family: str, dropped: set[int], rng: random.
     figs_of = [_figures(para) for para in paras]
     live = [(para, f, figs) for pi, (para, figs) in enumerate(zip(paras, figs_of)) if pi not in dropped for f in figs]
 
-    def damage_ok(para: str, f: _Fig, figs: list[_Fig]) -> bool:
-        return _split_ok(f) if family == "ocr" else _mirror_damage_ok(para, f, figs)
+    def kinds_of(para: str, f: _Fig, figs: list[_Fig]) -> list[str]:
+        return damage_kinds(family, f, _mirror_damage_ok(para, f, figs))
 
     # Only some figures can take a rewrite or a damage: those get it more often, so that
     # over the pair the rates come near P_REWRITE and P_DAMAGED.
     n_rewrite = sum(1 for _, f, _ in live if _rewrites(f))
-    n_damage = sum(1 for para, f, figs in live if damage_ok(para, f, figs))
+    n_damage = sum(1 for para, f, figs in live if kinds_of(para, f, figs))
     p_rewrite = min(0.4, P_REWRITE * len(live) / n_rewrite) if n_rewrite else 0.0
     p_damage = min(0.3, P_DAMAGED * len(live) / n_damage) if n_damage else 0.0
 
@@ -161,32 +165,35 @@ def _plan_figures(paras: list[str], family: str, dropped: set[int], rng: random.
             if pi in dropped:
                 p.change = "dropped"
                 continue
-            rewrites = _rewrites(f)
-            band_rewrite = P_CONTRADICTION + (p_rewrite if rewrites else 0.0)
-            band_damage = band_rewrite + (p_damage if damage_ok(para, f, figs) else 0.0)
-            if r < P_CONTRADICTION:
-                kind = rng.choice(_contradiction_kinds(f))
-                new = _CONTRADICTIONS[kind](f, rng)
-                assert new is not None
-                num, mag = new
-                assert _value(num, mag) != _value(f.num, f.mag), (f.text, num, mag)
-                p.change, p.head, p.tail = kind, num, f.q1 + mag + f.q2 + f.unit
-            elif r < band_rewrite:
-                p.change = "rewrite_equal"
-                p.head, p.tail = rng.choice(rewrites)
-            elif r < band_damage:
-                p.change = "swallowed" if family == "mirror" else "split_columns"
-                if p.change == "split_columns" and not f.mag:
-                    # A split that changes the value: inside the digits (17 … 00多家);
-                    # a figure with a magnitude splits before it (6 … 万多名).
-                    cut = rng.randint(1, len(f.num.split(".")[0]) - 1)
-                    p.head, p.tail = f.num[:cut], f.num[cut:] + f.tail
+            _plan_change(p, r, (p_rewrite, p_damage), kinds_of(para, f, figs), rng)
             if family == "ocr" and p.change not in ("split_columns", "dropped") and rng.random() < 0.25:
                 p.spaced = True
                 p.space_before = rng.random() < 0.5
                 p.space_after = rng.random() < 0.5
         offset += len(para) + 2  # "\n\n"
     return plans
+
+
+def _plan_change(p: _Plan, r: float, rates: tuple[float, float], damage: list[str], rng: random.Random) -> None:
+    """The change of one figure, from the draw ``r``: a contradiction, a rewrite, damage,
+    or none."""
+    f = p.fig
+    rewrites = _rewrites(f)
+    band_rewrite = P_CONTRADICTION + (rates[0] if rewrites else 0.0)
+    band_damage = band_rewrite + (rates[1] if damage else 0.0)
+    if r < P_CONTRADICTION:
+        kind = rng.choice(_contradiction_kinds(f))
+        new = _CONTRADICTIONS[kind](f, rng)
+        assert new is not None
+        num, mag = new
+        assert _value(num, mag) != _value(f.num, f.mag), (f.text, num, mag)
+        p.change, p.head, p.tail = kind, num, f.q1 + mag + f.q2 + f.unit
+    elif r < band_rewrite:
+        p.change = "rewrite_equal"
+        p.head, p.tail = rng.choice(rewrites)
+    elif r < band_damage:
+        plant(p, rng.choice(damage), rng)
+
 
 # ---------------------------------------------------------------------------------------
 # Public API
@@ -224,7 +231,8 @@ def generate_pair(clean: str, family: str, seed: int) -> GeneratedPair:
             got = _ANNOTATION_RE.sub("", text_b[p.b_span[0] : p.b_span[1]]).replace(" ", "")
             assert got == p.b_expect, (family, seed, p.change, got, p.b_expect)
             head = _to_traditional(p.head) if family == "mirror" else p.head
-            assert p.b_expect.startswith(head[1:] if p.change == "swallowed" else head), (p.b_expect, head)
+            kept = head[1:] if p.change == "swallowed" else head[: p.swallow] if p.swallow >= 0 else head
+            assert p.b_expect.startswith(kept), (p.b_expect, head)
         truths.append(FigureTruth(p.a_span, p.b_span, EXPECTED[p.change], p.change))
     return GeneratedPair(family, text_a, text_b, tuple(truths))
 

@@ -180,6 +180,8 @@ class _Plan:
     space_after: bool = False
     b_span: tuple[int, int] | None = None
     b_expect: str = ""  # what text_b[b_span] must read, after removing spaces and annotations
+    swallow: int = -1  # mirror: the digit of head that mojibake replaces (middle or trailing)
+    marker: str = ""  # the mojibake written there
 
 
 def _split_ok(f: _Fig) -> bool:

@@ -112,58 +112,78 @@ def _build_mirror(paras: list[str], plans: list[_Plan], rng: random.Random) -> s
     for pi, para in enumerate(paras):
         if pi:
             out.add("\n\n")
-        # The paragraph as B says it, in Simplified, with the role of every character.
-        chars: list[str] = []
-        role: list[tuple[_Plan | None, str]] = []  # (plan, "head"/"tail"/"") per character
-        pos = 0
-        for p in by_para.get(pi, []):
-            for ch in para[pos : p.fig.start]:
-                chars.append(ch)
-                role.append((None, ""))
-            for ch in p.head:
-                chars.append(ch)
-                role.append((p, "head"))
-            for ch in p.tail:
-                chars.append(ch)
-                role.append((p, "tail"))
-            pos = p.fig.end
-        for ch in para[pos:]:
-            chars.append(ch)
-            role.append((None, ""))
-        simp = "".join(chars)
-        trad = _to_traditional(simp)
-        damage_at = {i - 1 for i, (p, r) in enumerate(role)
-                     if p and p.change == "swallowed" and r == "head" and (i == 0 or role[i - 1][0] is not p)}
-        skip = set()
-        i = 0
-        while i < len(simp):
-            p, r = role[i]
-            if i in damage_at:
-                marker = "?" + rng.choice(_MOJIBAKE_SYLLABLES) + ")" + ("?" if rng.random() < 0.6 else "")
-                out.add(marker)
-                skip.add(i + 1)  # the figure's first digit is swallowed
-                i += 1
-                continue
-            if i in skip:
-                i += 1
-                continue
-            if p is not None and p.b_span is None:
-                p.b_span = (out.pos, out.pos)
-            out.add(trad[i])
-            if p is not None:
-                p.b_span = (p.b_span[0], out.pos)
-            if _CJK_RE.match(simp[i]):
-                draw = rng.random()
-                if r != "head" and draw < density:
-                    py = _pinyin_of(simp[i])
-                    if py:
-                        out.add(f"({py})")
-            i += 1
-        for p in by_para.get(pi, []):  # the figure as converted in context
-            expect = "".join(t for t, (q, _) in zip(trad, role) if q is p)
-            p.b_expect = expect[1:] if p.change == "swallowed" else expect
+        _mirror_paragraph(out, para, by_para.get(pi, []), density, rng)
     for line in bottom:
         out.add("\n\n")
         _annotate_line(out, line, density, rng)
     out.add("\n")
     return out.text()
+
+
+Role = tuple[_Plan | None, str, int]  # (plan, "head"/"tail"/"", index in the head) per character
+
+
+def _roles(para: str, plist: list[_Plan]) -> tuple[str, list[Role]]:
+    """The paragraph as B says it, in Simplified, with the role of every character."""
+    chars: list[str] = []
+    role: list[Role] = []
+    pos = 0
+    for p in plist:
+        for ch in para[pos : p.fig.start]:
+            chars.append(ch)
+            role.append((None, "", -1))
+        for k, ch in enumerate(p.head):
+            chars.append(ch)
+            role.append((p, "head", k))
+        for ch in p.tail:
+            chars.append(ch)
+            role.append((p, "tail", -1))
+        pos = p.fig.end
+    for ch in para[pos:]:
+        chars.append(ch)
+        role.append((None, "", -1))
+    return "".join(chars), role
+
+
+def _marker(rng: random.Random) -> str:
+    return "?" + rng.choice(_MOJIBAKE_SYLLABLES) + ")" + ("?" if rng.random() < 0.6 else "")
+
+
+def _mirror_paragraph(out: _Builder, para: str, plist: list[_Plan], density: float, rng: random.Random) -> None:
+    simp, role = _roles(para, plist)
+    trad = _to_traditional(simp)
+    # swallowed: the mojibake replaces the character before the figure and its first digit.
+    damage_at = {i - 1 for i, (p, r, k) in enumerate(role) if p and p.change == "swallowed" and r == "head" and k == 0}
+    skip = set()
+    i = 0
+    while i < len(simp):
+        p, r, k = role[i]
+        if i in damage_at:
+            out.add(_marker(rng))
+            skip.add(i + 1)  # the figure's first digit is swallowed
+            i += 1
+            continue
+        if i in skip:
+            i += 1
+            continue
+        if p is not None and p.b_span is None:
+            p.b_span = (out.pos, out.pos)
+        if p is not None and r == "head" and k == p.swallow:
+            p.marker = _marker(rng)  # swallowed_middle, swallowed_trailing: the digit is gone
+            out.add(p.marker)
+        else:
+            out.add(trad[i])
+        if p is not None:
+            p.b_span = (p.b_span[0], out.pos)
+        if _CJK_RE.match(simp[i]):
+            draw = rng.random()
+            if r != "head" and draw < density:
+                py = _pinyin_of(simp[i])
+                if py:
+                    out.add(f"({py})")
+        i += 1
+    for p in plist:  # the figure as converted in context
+        expect = [t for t, (q, _, _) in zip(trad, role) if q is p]
+        if p.swallow >= 0:
+            expect[p.swallow] = p.marker
+        p.b_expect = "".join(expect[1:] if p.change == "swallowed" else expect)
