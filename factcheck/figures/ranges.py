@@ -21,12 +21,23 @@ def join_ranges(text: str, raws: Sequence[RawFigure]) -> list[RawFigure]:
     """The figures in order, each range's two ends joined into one."""
     out: list[RawFigure] = []
     for raw in raws:
+        if out and _code(text, out[-1], raw):
+            out.pop()  # 2023-12, 3-1: a code or a score, not two figures
+            continue
         joined = _joined(text, out[-1], raw) if out else None
         if joined is not None:
             out[-1] = joined
         else:
             out.append(raw)
     return out
+
+
+def _code(text: str, low: RawFigure, high: RawFigure) -> bool:
+    """Two bare numbers joined by a dash whose second is not the larger."""
+    if low.value is None or high.value is None or text[low.end : high.start] != "-":
+        return False
+    bare = all(f.unit is None and f.kind is Kind.OTHER for f in (low, high))
+    return bare and high.value <= low.value
 
 
 def _joined(text: str, low: RawFigure, high: RawFigure) -> RawFigure | None:
@@ -58,8 +69,9 @@ def _joined(text: str, low: RawFigure, high: RawFigure) -> RawFigure | None:
 def _joinable(text: str, low: RawFigure, high: RawFigure) -> bool:
     if low.value is None or high.value is None or low.value_high is not None or high.value_high is not None:
         return False
-    if low.kind in _NO_RANGE_KINDS or high.kind in _NO_RANGE_KINDS:
-        return False
+    months = high.kind is Kind.DATE and high.unit == "月" and low.unit is None and low.kind is Kind.OTHER
+    if (low.kind in _NO_RANGE_KINDS or high.kind in _NO_RANGE_KINDS) and not months:
+        return False  # but 1-9月, 1至9月 are months one to nine
     between = text[low.end : high.start]
     if low.post == "以上" and high.post == "以下" and not between:
         return True  # 一千元以上三千元以下
