@@ -28,6 +28,7 @@ from .qualifiers import AFTER, INSIDE, Before, words_before
 from .raw import RawFigure, take, taken_by
 from .vague import read_vague
 
+GROWTH_CHARS = 4  # characters before a multiple searched for a growth verb (增长了)
 LONG_CODE_DIGITS = 5  # from this many digits, a number without unit is a code or a hotline
 LONG_NUMBER_DIGITS = 7  # from this many, only counts of people, things and money are figures
 ARTICLE_BELOW = 3  # 一个, 两批: a small Chinese numeral before a counter is an article
@@ -141,7 +142,7 @@ def _in_base_unit(text: str, start: int, m: re.Match[str], number: Number,
         high = number.high * unit.factor
     if m.group("neg"):
         value = -value
-    if unit.name == "倍" and high is None and GROWTH_BEFORE.search(text, max(0, start - 6), start):
+    if unit.name == "倍" and high is None and GROWTH_BEFORE.search(text, max(0, start - GROWTH_CHARS), start):
         value += 1
     return value, high, place
 
