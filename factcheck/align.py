@@ -1,13 +1,10 @@
 """Pairs the figures of two versions of an article.
 
-Global edit-distance alignment fails on OCR pages whose columns are interleaved line by
-line, so each version is cut into fragments (lines, column pieces, sentences) and every
-fragment is anchored in the other version by voting with character trigrams, then aligned
-locally with rapidfuzz. A figure maps through its fragment's alignment to a place in the
-other version, and pairs with the figure found there. Figures left over are paired by
-their surrounding words. Both directions are tried (a repeated lead, reordered paragraphs,
-a partial scan). Nothing is quadratic in the documents' length: frequent trigrams do not
-vote, and local alignment is bounded by the fragment's length (``Tuning``).
+OCR pages interleave columns line by line, so each version is cut into fragments (lines,
+column pieces, sentences), each anchored in the other version by trigram votes and aligned
+locally with rapidfuzz; a figure pairs with the figure its fragment maps it onto, leftovers
+by their surrounding words, in both directions. Nothing is quadratic in the documents'
+length: frequent trigrams do not vote, local alignment is bounded (``Tuning``).
 """
 
 from __future__ import annotations
@@ -23,10 +20,11 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from .figures import cut_from, digits_of
-from .models import Analysis, Figure, FigurePair
+from .models import Analysis, Figure, FigurePair, Kind
 from .tuning import DEFAULT_TUNING, Tuning
 from .units import category
 
+RATES = frozenset({Kind.PERCENT, Kind.POINTS, Kind.MULTIPLE, Kind.RATIO})
 _FRAGMENT_BREAK = re.compile(r"\n+|[ \t]+|(?<=[。;!?])")
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
 
@@ -395,7 +393,8 @@ def _greedy(
 
 def _plausible(fa: Figure, fb: Figure) -> bool:
     """Two figures of different kinds (a year and a count) never state the same claim,
-    unless one lost its unit at a column break."""
-    if fa.kind == fb.kind:
+    unless one lost its unit at a column break. Rates of any kind (8.3% and 8.3个百分点)
+    pair, so that the verdict can say they are not comparable."""
+    if fa.kind == fb.kind or {fa.kind, fb.kind} <= RATES:
         return True
     return fa.open_end or fb.open_end or fa.value is None or fb.value is None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .chars import common_chars
 from .models import Damage, DamageKind, NormalizedText
 from .normalize import CJK, PINYIN_LETTERS
+from .units import LATIN_UNITS, UNITS
 
 Found = tuple[int, int, DamageKind]
 
@@ -33,10 +34,66 @@ _PHONE_FOR_FIGURE = re.compile(r"(?<![0-9])1[3-9][0-9][ -][0-9]{4}[ -](?=[0-9]{4
 _QUESTION_IN_NUMBER = re.compile(r"(?<=[0-9.])\?+(?=[0-9.万亿])")
 # Digit-like symbols that `str.isdigit()` accepts but no number parser should: ➏ ③ ⑴.
 _DIGIT_LIKE = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]+")
-# OCR: a Latin look-alike for 工 or 一 at the start of a Chinese word (`L会`, `-项项`),
-# and letters inside numbers (`1O0`).
+# OCR: a Latin look-alike for 工 or 一 at the start of a Chinese word (`L会`, `-项项`).
 _OCR_LOOKALIKE = re.compile(rf"(?:(?<=^)|(?<=[\s,。;:、\"'(]))[L\-](?=[{CJK}])", re.M)
-_LETTER_IN_NUMBER = re.compile(r"(?<=[0-9])[OoIl|](?=[0-9])|(?<=[0-9])[Oo](?=[0-9OoIl]{0,12}[万亿%])")
+
+# OCR reads digits as the letters they look like: 12O亿元, 3l.5%, 6.B 万, 2S个, S0-100元.
+DIGIT_LOOKALIKES = {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "Z": "2", "S": "5", "b": "6",
+                    "G": "6", "B": "8", "g": "9", "q": "9"}
+_LOOK = "".join(DIGIT_LOOKALIKES)
+# A run of digits and look-alikes (with decimal points and thousands commas) that no other
+# letter or digit touches: 5G's G touches nothing but is followed by no unit (below), and
+# COVID-19, H1N1, CO2, PM2.5 have a letter that is no look-alike right before the run.
+_DIGIT_RUN = re.compile(rf"(?<![A-Za-z0-9|])[0-9{_LOOK}]+(?:[.,][0-9{_LOOK}]+)*")
+_LATIN_UNIT = "|".join(re.escape(u) for u in LATIN_UNITS)
+_CHINESE_UNIT = "|".join(re.escape(u) for u in UNITS)
+# What follows a figure's digits: a unit (Chinese or Latin), a magnitude, a percent sign,
+# degrees, or a range's second number.
+_FIGURE_AFTER = re.compile(
+    rf"[ ]?(?:{_LATIN_UNIT}|万|亿|千|百|成|余|多|℃|摄氏度|{_CHINESE_UNIT})"
+    rf"|(?:[-~至到][ ]?[0-9{_LOOK}][.0-9{_LOOK}]*(?![A-Za-z0-9.]))"
+)
+# What must follow a lone look-alike letter to read it as a digit (B℃左右, S至 6.6倍).
+_LONE_LETTER_AFTER = re.compile(r"[ ]?(?:℃|%|度|摄氏度|万|亿|个百分点|倍)|[-~至到][ ]?[0-9][.0-9]*(?![A-Za-z0-9.])")
+_LATIN_UNIT_AT = re.compile(rf"(?:{_LATIN_UNIT})(?![A-Za-z])")
+# Codes that start with a letter: trains (G102次), licence classes (C1级), routes.
+_CODE_AFTER_LETTER = re.compile(r"[次级号线路型]")
+# Real tokens made of digits and look-alikes, whatever follows them (5G人才, 3D打印, 2B铅笔).
+KNOWN_ALPHANUMERICS = frozenset({"2G", "3G", "4G", "5G", "6G", "2D", "3D", "4D", "5D", "2.5D", "4S", "2B", "O2", "O3"})
+# A zero written O inside a Chinese numeral: 五百O七亿元.
+_O_IN_CHINESE = re.compile("(?<=[〇○一二两三四五六七八九十百千万亿])[Oo](?=[〇○一二两三四五六七八九十百千万亿])")
+
+
+def letters_for_digits(text: str) -> list[tuple[int, int, str]]:
+    """Runs where OCR wrote letters for digits, as (start, end, the run read as digits):
+    ``12O亿元`` → ``120``, ``近五百O七亿元`` → ``〇``. Real alphanumerics (5G, 4S店, B2B,
+    G20, B站, PM2.5, COVID-19) are left alone: their letters are not followed by a figure's
+    unit, or are no look-alikes."""
+    found = [(m.start(), m.end(), "〇") for m in _O_IN_CHINESE.finditer(text)]
+    for m in _DIGIT_RUN.finditer(text):
+        start, end = m.start(), _cut_latin_unit(text, m.start(), m.end())
+        run = text[start:end]
+        if not any(ch in DIGIT_LOOKALIKES for ch in run) or run[-1] in ".," or run in KNOWN_ALPHANUMERICS:
+            continue
+        has_digit = any(ch.isdigit() for ch in run)
+        if not has_digit and not (len(run) == 1 and _LONE_LETTER_AFTER.match(text, end)):
+            continue
+        if end < len(text) and text[end].isascii() and text[end].isalpha() and not _LATIN_UNIT_AT.match(text, end):
+            continue
+        if not _FIGURE_AFTER.match(text, end):
+            continue
+        if run[0] in DIGIT_LOOKALIKES and _CODE_AFTER_LETTER.match(text, end):
+            continue
+        found.append((start, end, "".join(DIGIT_LOOKALIKES.get(ch, ch) for ch in run)))
+    return sorted(found)
+
+
+def _cut_latin_unit(text: str, start: int, end: int) -> int:
+    """The end of a run's number before a Latin unit written with look-alikes (6GB, 1TB)."""
+    for k in range(start + 1, end):
+        if text[k - 1].isdigit() and text[k].isalpha() and _LATIN_UNIT_AT.match(text, k):
+            return k
+    return end
 
 
 def _is_odd(text: str, i: int, common: frozenset[str]) -> bool:
@@ -133,7 +190,7 @@ def find_damage(text: str) -> list[Found]:
     found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _PHONE_FOR_FIGURE.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.ENCODING) for m in _DIGIT_LIKE.finditer(text))
     found.extend((m.start(), m.end(), DamageKind.OCR) for m in _OCR_LOOKALIKE.finditer(text))
-    found.extend((m.start(), m.end(), DamageKind.OCR) for m in _LETTER_IN_NUMBER.finditer(text))
+    found.extend((start, end, DamageKind.OCR) for start, end, _ in letters_for_digits(text))
     found.extend(_mojibake_runs(text))
     return _merge(found)
 

@@ -10,8 +10,15 @@ from factcheck import compare_texts
 from factcheck.models import Finding, Report
 
 from .generator import FigureTruth, GeneratedPair, generate_pairs
+from .generator_damage import DAMAGE_CHANGES
 
 N_PAIRS = 40
+MIN_PRECISION = 0.99
+MIN_RECALL = 0.97
+MIN_DAMAGED = 0.95
+# Each kind of damage issue 11 added must be reported damaged at least this often.
+MIN_DAMAGED_PER_KIND = 0.97
+NEW_DAMAGE = ("swallowed", "swallowed_middle", "swallowed_trailing", "letter_for_digit")
 
 
 @lru_cache(maxsize=1)
@@ -44,15 +51,30 @@ def tally(counts: Counter[str], truths: Sequence[FigureTruth], report: Report) -
         status = finding.status.value if finding else "missing"
         counts[f"{truth.expected}:total"] += 1
         counts[f"{truth.expected}:{status}"] += 1
+        counts[f"change:{truth.change}:total"] += 1
+        counts[f"change:{truth.change}:{status}"] += 1
         if truth.change == "none":
             counts["untouched:total"] += 1
             counts["untouched:agree"] += status == "agree"
 
 
-def measure() -> dict[str, float]:
+@lru_cache(maxsize=1)
+def counted() -> Counter[str]:
     counts: Counter[str] = Counter()
     for pair, report in judged():
         tally(counts, pair.truths, report)
+    return counts
+
+
+def damaged_by_kind() -> dict[str, tuple[float, int]]:
+    """For each kind of planted damage: the share reported damaged, and how many there were."""
+    counts = counted()
+    return {kind: (counts[f"change:{kind}:damaged"] / max(1, counts[f"change:{kind}:total"]),
+                   counts[f"change:{kind}:total"]) for kind in DAMAGE_CHANGES}
+
+
+def measure() -> dict[str, float]:
+    counts = counted()
     return {
         "pairs": len(judged()),
         "precision": counts["true_positive"] / max(1, counts["reported"]),
@@ -74,12 +96,20 @@ def test_generated_pairs_cover_both_families() -> None:
 def test_contradiction_precision_and_recall() -> None:
     m = measure()
     print("\ngenerated pairs:", {k: round(v, 3) for k, v in m.items()})
-    assert m["precision"] >= 0.97
-    assert m["recall"] >= 0.95
+    assert m["precision"] >= MIN_PRECISION
+    assert m["recall"] >= MIN_RECALL
 
 
 def test_damaged_figures_are_reported_damaged() -> None:
-    assert measure()["damaged"] >= 0.95
+    assert measure()["damaged"] >= MIN_DAMAGED
+
+
+def test_each_kind_of_damage_is_reported_damaged() -> None:
+    rates = damaged_by_kind()
+    print("\ndamaged reported damaged, per kind:",
+          ", ".join(f"{kind} {rate:.3f} of {n}" for kind, (rate, n) in rates.items()))
+    low = {kind: rates[kind] for kind in NEW_DAMAGE if rates[kind][0] < MIN_DAMAGED_PER_KIND or rates[kind][1] < 20}
+    assert not low, low
 
 
 def test_untouched_shared_figures_agree() -> None:

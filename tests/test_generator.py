@@ -24,6 +24,7 @@ from .generator import (
 T2S = opencc.OpenCC("t2s")
 ANNOTATION = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 MOJIBAKE_BEFORE = re.compile(r"\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\??$")
+MOJIBAKE_INSIDE = re.compile(r"\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\??")
 SPACED_NUMBER = re.compile(r"[0-9] [0-9.%万亿余多元人名个家项场件次户份期条起册页块处所班平]")
 CN = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 FIG_PARTS = re.compile(r"^(?P<num>[0-9.]+|[零一二两三四五六七八九十]+)[余多]?(?P<mag>[万亿]?)")
@@ -82,8 +83,10 @@ def test_every_family_and_change_present(pairs):
     assert {t.expected for p in pairs for t in p.truths} == {"agree", "contradiction", "damaged", "only_in_a"}
     by_family = Counter((p.family, t.change) for p in pairs for t in p.truths)
     assert by_family[("mirror", "swallowed")] and by_family[("ocr", "split_columns")]
+    assert by_family[("mirror", "swallowed_middle")] and by_family[("mirror", "swallowed_trailing")]
+    assert by_family[("mirror", "letter_for_digit")] and by_family[("ocr", "letter_for_digit")]
     assert not by_family[("mirror", "split_columns")] and not by_family[("mirror", "dropped")]
-    assert not by_family[("ocr", "swallowed")]
+    assert not by_family[("ocr", "swallowed")] and not by_family[("ocr", "swallowed_middle")]
 
 
 def test_spans_valid(pairs):
@@ -101,7 +104,8 @@ def test_spans_valid(pairs):
             assert 0 <= b0 < b1 <= len(p.text_b)
             b_spans.append((b0, b1))
             got = b_plain(p, t)
-            assert re.match(r"[0-9零一二两三四五六七八九十]", got), got
+            first = r"[0-9OoDlIZSbGBgq]" if t.change == "letter_for_digit" else r"[0-9零一二两三四五六七八九十]"
+            assert re.match(first, got), got
         b_spans.sort()
         assert all(x[1] <= y[0] for x, y in zip(b_spans, b_spans[1:])), "overlapping b spans"
         a_spans = [t.a_span for t in p.truths]
@@ -138,6 +142,20 @@ def test_damage_is_shaped_as_described(pairs):
                 b0, _ = t.b_span
                 assert MOJIBAKE_BEFORE.search(p.text_b[max(0, b0 - 12) : b0]), p.text_b[b0 - 12 : b0 + 5]
                 assert b_plain(p, t) == a_text(p, t)[1:]
+            elif t.change in ("swallowed_middle", "swallowed_trailing"):
+                a, b = a_text(p, t), b_plain(p, t)
+                marker = MOJIBAKE_INSIDE.search(b)
+                assert marker, b
+                # One digit gone where the marker stands: inside the number, or at its end.
+                one_digit_gone = {a[:i] + "?" + a[i + 1 :] for i in range(len(a))}
+                assert b[: marker.start()] + "?" + b[marker.end() :] in one_digit_gone
+                after = b[marker.end() : marker.end() + 1]
+                assert bool(after) and (after in "0123456789.") == (t.change == "swallowed_middle"), (a, b)
+            elif t.change == "letter_for_digit":
+                a, b = a_text(p, t), b_plain(p, t)
+                letters = [i for i, ch in enumerate(b) if ch.isascii() and ch.isalpha()]
+                assert len(letters) == 1 and len(a) == len(b), (a, b)
+                assert a[letters[0]].isdigit() and a[: letters[0]] == b[: letters[0]], (a, b)
             elif t.change == "split_columns":
                 b0, b1 = t.b_span
                 match = FIGURE_RE.match(a_text(p, t))

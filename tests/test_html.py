@@ -238,8 +238,9 @@ def errors(console: list[str]) -> list[str]:
 
 
 @pytest.mark.browser
-def test_page_loads_fast_without_errors_or_requests(opened: Opened, pair_page: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_page_loads_without_errors_or_requests_and_weighs_under_1_mb(opened: Opened, pair_page: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The load time is printed here and measured in benchmarks/bench_html.py (target 1 s)."""
     load_ms = opened.page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     size = pair_page.stat().st_size
     with capsys.disabled():
@@ -247,7 +248,6 @@ def test_page_loads_fast_without_errors_or_requests(opened: Opened, pair_page: P
               f"(goto {opened.seconds * 1000:.0f} ms)")
     assert errors(opened.console) == []
     assert opened.requests == [opened.url]
-    assert load_ms < 1000
     assert size < 1_000_000
 
 

@@ -3,8 +3,10 @@
 Every public entry point that runs the regular expressions (``factcheck.extract_figures``,
 ``factcheck.compare_texts``) is timed on the worst inputs we could build, at 4,000 and
 16,000 characters: linear growth gives a ratio of about 4, quadratic 16. We allow 8, and
-16,000 characters must take under 5 s. Timings are the minimum of 2 runs (of 5 when the
-first look fails, so that a busy machine does not fail the suite).
+16,000 characters must take under 5 s. ``extract_figures`` is also run once on 20,000
+characters of each figure form's worst input (``test_twenty_thousand_characters``).
+Timings are the minimum of 2 runs (of 5 when the first look fails, so that a busy machine
+does not fail the suite).
 
 Run as a script for the table of ratios: ``python tests/test_slowness.py``.
 """
@@ -49,6 +51,25 @@ UNITS: dict[str, str] = {
     "html_tags": "<p>1</p>",
     "pinyin_then_digits": "萬(wàn)1",
     "range_dashes": "1-2-3~4—",
+    # the forms of issue 11: each reader's worst input
+    "fractions": "三分之",
+    "percent_words": "百分之千分之",
+    "slash_fractions": "1/2/",
+    "cheng": "三成7成8",
+    "money_composites": "1元2角3分",
+    "kuai_mao": "1块2毛3",
+    "vague": "几十万十几两三",
+    "composites": "5万4千6百",
+    "big_units": "万亿兆",
+    "qualifiers": "约不少于",
+    "qualifier_bridges": "约占的",
+    "currencies": "人民币美元",
+    "negatives": "-1零下",
+    "ranges": "1至2万-",
+    "ocr_letters": "1O0lS",
+    "lookalike_letters": "OlZSB",
+    "latin_units": "1km1mmHg",
+    "temperatures": "气温1度",
 }
 _ROTATE = str.maketrans("0123456789", "3456789012")
 
@@ -103,6 +124,19 @@ def test_linear_time(name: str, entry: str) -> None:
     assert large < MAX_SECONDS, f"{entry} on {LARGE} chars of {name}: {large:.2f} s"
     assert ratio(small, large) <= MAX_RATIO, (
         f"{entry} on {name}: {small:.4f} s at {SMALL} chars, {large:.4f} s at {LARGE} (superlinear)")
+
+
+FORMS = ("fractions", "percent_words", "slash_fractions", "cheng", "money_composites", "kuai_mao", "vague",
+         "composites", "big_units", "qualifiers", "qualifier_bridges", "currencies", "negatives", "ranges",
+         "ocr_letters", "lookalike_letters", "latin_units", "temperatures", "letters_digits", "digits")
+TWENTY_THOUSAND = 20_000
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_twenty_thousand_characters(name: str) -> None:
+    """Letters and digits, numerals and figure words: 20,000 of them are read in seconds."""
+    seconds = best_of(extract, build(UNITS[name], TWENTY_THOUSAND), runs=1)
+    assert seconds < MAX_SECONDS, f"extract_figures on {TWENTY_THOUSAND} chars of {name}: {seconds:.2f} s"
 
 
 if __name__ == "__main__":

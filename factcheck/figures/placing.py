@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ..intervals import interval_of
 from ..models import DamageKind, Document, Figure, Kind, NormalizedText, Sentence
 from ..segment import resolve_scope, scope_before, scopes_in
+from .ocr import reading_of
 from .reading import RawFigure, figure_after_damage, find_figures
 
 # Sentences of these kinds state nothing: their figures (subscription prices, notice
@@ -62,10 +63,10 @@ def _raw_figures(document: Document, damage_norm: Sequence[tuple[int, int]]) -> 
         mask[d_start:d_end] = b"\x01" * (d_end - d_start)
     raws = find_figures(text, mask)
     starts = {r.start for r in raws}
-    for found, (_, d_end) in zip(document.damage, damage_norm):
+    for found, (d_start, d_end) in zip(document.damage, damage_norm):
         if found.kind is not DamageKind.ENCODING:
             continue
-        tail = figure_after_damage(text, d_end)
+        tail = figure_after_damage(text, d_end, d_start > 0 and text[d_start - 1].isdigit())
         if tail is not None and tail.start not in starts:
             raws.append(tail)
     raws.sort(key=lambda r: r.start)
@@ -110,7 +111,8 @@ def _to_figure(
         mark=mark,
         sentence_span=(sentence.start, sentence.end) if sentence else (start, end),
         qualifier_word=raw.qualifier_word,
-        reading=raw.reading,
+        reading=reading_of(document.text[start:end], [(nt.starts[i] - start, d) for i, d in raw.repaired])
+        if raw.repaired else raw.reading,
         interval=interval_of(raw.value, raw.value_high, raw.precision, raw.qualifier, raw.qualifier_word, raw.kind),
     )
 
