@@ -289,8 +289,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
         click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} expired on "
                    f"{ruling.expires}; the finding counts as unresolved", err=True)
     _report_unreadable(result, skip_unreadable)
-    code = result.exit_code(failing, skip_unreadable)
-    ctx.exit(EXIT_FINDINGS if code == EXIT_OK and strict and result.stale else code)
+    ctx.exit(result.exit_code(failing, skip_unreadable, strict))
 
 
 @cli.command()
