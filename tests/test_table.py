@@ -82,6 +82,22 @@ def test_line_numbers_and_ids_are_never_split(corpus: Report) -> None:
         assert text.count(path.name) == 1
 
 
+def test_control_characters_and_narrow_widths_keep_the_layout() -> None:
+    report = compare_texts("投入资金\t1.38亿元,\x1b[31m建设\r\n驿站1.15万个。\u2028覆盖840余万人。",
+                           "投入资金1.83亿元,建设驿站1.15万个。")
+    for width in (60, 89, 90, 100):
+        blocks = finding_blocks(report, RenderOptions(width=width, shown=frozenset(Status), one_by_one=True))
+        assert len(blocks) == len(report.findings)
+        for finding, block in zip(report.findings, blocks, strict=True):
+            assert len(block) <= 3 and all(x.cell_len <= width and "\x1b" not in x.plain for x in block)
+            assert re.search(r"line \d+ ", block[0].plain) and block[0].plain.endswith(finding.id)
+        heads = [b[0].plain for b in blocks]
+        if width < 90:  # the mark alone on line one, the word on line three
+            assert heads[0].startswith("✗ 1.38亿元") and blocks[0][2].plain.startswith("  contradiction: ")
+        else:
+            assert heads[0].startswith("✗ contradiction  1.38亿元")
+
+
 def test_the_figure_is_marked_in_its_context(corpus: Report) -> None:
     (damaged,) = [f for f in corpus.findings if f.status is Status.DAMAGED]
     (block,) = [b for b in finding_blocks(corpus, EVERYTHING) if b[0].plain.endswith(damaged.id)]

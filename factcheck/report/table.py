@@ -8,6 +8,7 @@ import io
 import re
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -109,17 +110,24 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def counts_line(summary: dict[str, int], color: bool, zeros: bool = True) -> Text:
+def counts_line(summary: dict[str, int], options: RenderOptions, zeros: bool = True, indent: int = 0) -> Text:
     """``✗ 1 contradiction  ⚠ 0 damaged  …  ✓ 55 agreements``, contradictions first, zero counts dim
-    (or left out without ``zeros``)."""
+    (or left out without ``zeros``); broken between counts, never inside one, to fit the width."""
     line = Text()
+    column = indent
     for status in (s.value for s in Status):
         n = summary[status]
         if not n and not zeros:
             continue
-        if line:
+        item = f"{MARKS[status]} {count_words(status, n)}"
+        if column > indent and column + 2 + len(item) > options.width:
+            line.append("\n" + " " * indent)
+            column = indent
+        elif column > indent:
             line.append("  ")
-        line.append(f"{MARKS[status]} {count_words(status, n)}", style=STATUS_STYLE[status] if n and color else "dim")
+            column += 2
+        line.append(item, style=STATUS_STYLE[status] if n and options.color else "dim")
+        column += cell_len(item)
     return line
 
 
@@ -172,10 +180,10 @@ def _comparison(console: Console, report: Report, options: RenderOptions, group:
     with A marked as the group's reference), counts, coverage, the findings, damage, page furniture."""
     for label, doc in zip("AB", report.documents, strict=True):
         lead = (f"{group}  " if label == "A" else " " * (len(group) + 2)) if group else ""
-        line = Text.assemble((lead, "bold reverse" if options.color and label == "A" else "bold"),
-                             (f"{label}  ", "bold"), doc.path, ("  (the reference)" if group and label == "A" else ""))
-        console.print(line, overflow="fold")
-    console.print(counts_line(report.summary, options.color))
+        said = Text.assemble((lead, "bold reverse" if options.color and label == "A" else "bold"),
+                             (f"{label}  ", "bold"))
+        _print_path(console, said, doc.path + ("  (the reference)" if group and label == "A" else ""))
+    console.print(counts_line(report.summary, options))
     for side in ("A", "B"):
         console.print(coverage(report.findings, side))
     for note in _not_listed(report, options):
@@ -201,6 +209,20 @@ def render_compare(report: Report, options: RenderOptions) -> str:
     return _text(buffer)
 
 
+def _print_path(console: Console, lead: Text, path: str, style: str = "") -> None:
+    """``lead`` and a path on one line; a path longer than the line folds under itself, and only then."""
+    room = max(10, console.width - lead.cell_len)
+    chunks = [""]
+    for char in path:
+        if cell_len(chunks[-1] + char) > room:  # break after the last "/" that fits, else here
+            head, slash, tail = chunks[-1].rpartition("/")
+            chunks[-1:] = [head + slash, tail] if head else [chunks[-1], ""]
+        chunks[-1] += char
+    for i, chunk in enumerate(chunks):
+        start = lead if i == 0 else Text(" " * lead.cell_len)
+        console.print(Text.assemble(start, (chunk, style)), no_wrap=True, overflow="ignore", crop=False)
+
+
 def _name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -208,16 +230,16 @@ def _name(path: str) -> str:
 def _overview(console: Console, result: BatchResult, options: RenderOptions) -> None:
     console.print(Text(f"factcheck {options.command}", style="bold"))
     console.print(_totals(result))
-    console.print(counts_line(result.summary, options.color))
+    console.print(counts_line(result.summary, options))
     for g in result.groups:
-        console.print(Text.assemble((f"{g.id}  ", "bold"), counts_line(g.summary, options.color, zeros=False)))
+        counts = counts_line(g.summary, options, zeros=False, indent=len(g.id) + 2)
+        console.print(Text.assemble((f"{g.id}  ", "bold"), counts))
         for i, doc in enumerate(g.documents):
-            console.print(Text.assemble(("    reference  " if i == 0 else "    version    ", "dim"), doc.path),
-                          overflow="fold")
+            _print_path(console, Text("    reference  " if i == 0 else "    version    ", style="dim"), doc.path)
     if result.singles:
         console.print(Text("No other version found for:", style="dim"))
         for path in result.singles:
-            console.print(Text(f"    {path}", style="dim"), overflow="fold")
+            _print_path(console, Text("    "), path, "dim")
     for error in result.errors:
         console.print(Text(f"Not checked: {error.path}: {error.error}", style="yellow"), overflow="fold")
 

@@ -30,6 +30,13 @@ LABELS = {"contradiction": "contradiction", "damaged": "damaged", "not_comparabl
 STATUS_STYLE = {"contradiction": "bold red", "damaged": "yellow", "not_comparable": "cyan", "only_in_a": "magenta",
                 "only_in_b": "magenta", "agree": "green"}
 INDENT = "  "
+# Characters a terminal would not draw in one cell (controls, tabs, line separators): a space
+# each, so that widths are known and offsets into a sentence stay where they were.
+FLAT = {c: " " for c in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]}
+
+
+def flat(text: str) -> str:
+    return text.translate(FLAT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +46,25 @@ class Layout:
     width: int
     color: bool = False
     line_width: int = len("line 999")  # ``line N`` right-aligned in each side, never cut
-    status: int = 17  # "≠ not comparable" and a space
     ident: int = 14  # a space and "fc-0123456789"
+
+    @property
+    def narrow(self) -> bool:
+        """Below 90 columns the status is its mark alone on line one, and its word starts line three."""
+        return self.width < 90
+
+    @property
+    def status(self) -> int:
+        return 2 if self.narrow else 17  # "≠ not comparable" and a space
 
     @property
     def side(self) -> int:
         return max(self.line_width + 4, (self.width - self.status - self.ident) // 2)
+
+    @property
+    def split(self) -> int:
+        """Where B's context starts on line two: under B's figure, or halfway when narrow."""
+        return self.width // 2 if self.narrow else self.status + self.side
 
 
 def fit(text: Text | str, width: int, pad: bool = True) -> Text:
@@ -86,7 +106,7 @@ def _keep_start(text: str, room: int) -> str:
 def context(figure: Figure, width: int, color: bool) -> Text:
     """The figure in a window of its sentence, ``width`` cells at most: marked in reverse video
     with colour, between brackets without."""
-    sentence = " ".join(figure.sentence.splitlines()) if "\n" in figure.sentence else figure.sentence
+    sentence = flat(figure.sentence)
     start, end = figure.mark
     if not 0 <= start < end <= len(sentence):
         return fit(sentence, width)
@@ -100,14 +120,14 @@ def context(figure: Figure, width: int, color: bool) -> Text:
 
 
 def _status(status: str, layout: Layout) -> Text:
-    return fit(Text(f"{MARKS[status]} {LABELS[status]}", style=STATUS_STYLE[status] if layout.color else ""),
-               layout.status)
+    said = MARKS[status] + ("" if layout.narrow else f" {LABELS[status]}")
+    return fit(Text(said, style=STATUS_STYLE[status] if layout.color else ""), layout.status)
 
 
 def _side(figure: Figure | None, layout: Layout) -> Text:
     if figure is None:
         return fit(Text("—", style="dim"), layout.side)
-    value = fit(Text(figure.text, style="bold"), layout.side - layout.line_width - 3)
+    value = fit(Text(flat(figure.text), style="bold"), layout.side - layout.line_width - 3)
     return Text.assemble(value, " ", Text(f"line {figure.line}".rjust(layout.line_width), style="dim"), "  ")
 
 
@@ -123,18 +143,18 @@ def _contexts(finding: Finding, layout: Layout) -> Text:
         (label, figure), = sides
         return Text.assemble(INDENT, (f"{label} ", "dim"), context(figure, layout.width - 4, layout.color))
     assert finding.a is not None and finding.b is not None
-    a_width = layout.status + layout.side - len(INDENT) - 3
+    a_width = layout.split - len(INDENT) - 3
     return Text.assemble(INDENT, ("A ", "dim"), context(finding.a, a_width, layout.color), " ",
-                         ("B ", "dim"), context(finding.b, layout.width - layout.status - layout.side - 2,
-                                                 layout.color))
+                         ("B ", "dim"), context(finding.b, layout.width - layout.split - 2, layout.color))
 
 
 def _reason(finding: Finding, ruling: Resolution | None, layout: Layout) -> Text:
     room = layout.width - len(INDENT)
+    said = flat(f"{LABELS[finding.status.value]}: " * layout.narrow + finding.reason)
     if ruling is None:
-        return Text.assemble(INDENT, fit(finding.reason, room))
-    tag = Text(f"  ✓ ruled {ruling.verdict}: {ruling.note}", style="green" if layout.color else "")
-    reason = Text(finding.reason)
+        return Text.assemble(INDENT, fit(said, room))
+    tag = Text(flat(f"  ✓ ruled {ruling.verdict}: {ruling.note}"), style="green" if layout.color else "")
+    reason = Text(said)
     reason.truncate(room - min(tag.cell_len, len("  ✓ ruled both-correct")), overflow="ellipsis")
     return Text.assemble(INDENT, reason, fit(tag, room - reason.cell_len))
 
@@ -161,5 +181,5 @@ def passage_block(passage: Passage, layout: Layout, rulings: Mapping[str, Resolu
         head.append_text(_ident(f"{open_} unruled" if open_ else "all ruled", layout,
                                 "yellow" if open_ and layout.color else "dim"))
     first = Text.assemble(INDENT, (f"{passage.side} ", "dim"), context(figures[0], layout.width - 4, layout.color))
-    listed = Text.assemble(INDENT, fit(" · ".join(f.text for f in figures), layout.width - len(INDENT)))
+    listed = Text.assemble(INDENT, fit(flat(" · ".join(f.text for f in figures)), layout.width - len(INDENT)))
     return [_line(line, layout) for line in (head, first, listed)]
