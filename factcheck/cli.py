@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .discover import Selection
     from .models import BatchResult
 from .outputs import write_batch_folder, write_output
-from .report import Command, RenderOptions, formats_for, reporter
+from .report import Command, RenderOptions, formats_for, reporter, shown_statuses
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -39,18 +39,39 @@ def _color_enabled(choice: str, stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _render_options(command: Command, color: str, output: str | None, show: tuple[str, ...] = (),
+Listing = tuple[tuple[str, ...], str | None, str | None]  # --show, --only, --hide as given
+
+
+def _render_options(command: Command, color: str, output: str | None, listing: Listing = ((), None, None),
                     fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})) -> RenderOptions:
     to_terminal = output is None and sys.stdout.isatty()
     width = int(os.environ.get("COLUMNS", "0") or 0) or (os.get_terminal_size().columns if to_terminal else 140)
+    show, only, hide = listing
     return RenderOptions(
         command=command,
         invocation=shlex.join(["factcheck", *sys.argv[1:]]),
         color=_color_enabled(color, sys.stdout) if output is None else color == "always",
         width=max(60, width),
-        show_agree="agree" in show,
+        shown=shown_statuses(show, parse_statuses(only or "", "--only"), parse_statuses(hide or "", "--hide")),
+        one_by_one="only_in" in show,
         fail_on=fail_on,
     )
+
+
+def listing_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--show``, ``--only`` and ``--hide``: what the table, markdown, github and html formats list."""
+    options = [
+        click.option("--show", type=click.Choice(["agree", "only_in"]), multiple=True,
+                     help="agree: also list agreements; only_in: list one-sided figures one by one instead of "
+                          "one row per passage (repeatable)."),
+        click.option("--only", metavar="STATUS[,STATUS]",
+                     help="List only findings of these statuses (only_in names both one-sided ones); "
+                          "json, sarif and junit stay complete."),
+        click.option("--hide", metavar="STATUS[,STATUS]", help="Do not list findings of these statuses."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def format_option(command: Command) -> Callable[[Any], Any]:
@@ -160,14 +181,18 @@ fail_on_option = click.option(
 )
 
 
-def parse_fail_on(value: str) -> frozenset[Status]:
+def parse_statuses(value: str, option: str = "--fail-on") -> frozenset[Status]:
+    """``contradiction,damaged`` as statuses; ``only_in`` names both one-sided ones."""
     statuses = set()
     for word in filter(None, (w.strip() for w in value.split(","))):
+        if word == "only_in":
+            statuses |= {Status.ONLY_IN_A, Status.ONLY_IN_B}
+            continue
         try:
             statuses.add(Status(word))
         except ValueError:
             choices = ", ".join(s.value for s in Status)
-            raise UsageError(f"--fail-on: unknown status {word!r} (choose from {choices})") from None
+            raise UsageError(f"{option}: unknown status {word!r} (choose from {choices}, or only_in)") from None
     return frozenset(statuses)
 
 
@@ -208,16 +233,17 @@ def _report_unreadable(result: BatchResult, skip: bool) -> None:
 @force_option
 @color_option
 @fail_on_option
-@click.option("--show", type=click.Choice(["agree"]), multiple=True, help="Also list agreements.")
+@listing_options
 @click.pass_context
 def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, force: bool, color: str,
-            fail_on: str, show: tuple[str, ...]) -> None:
+            fail_on: str, show: tuple[str, ...], only: str | None, hide: str | None) -> None:
     """Compare two versions A and B of one article, figure by figure."""
     from .pipeline import compare_files
 
-    failing = parse_fail_on(fail_on)
+    failing = parse_statuses(fail_on)
     report = compare_files(a, b)
-    emit(reporter(fmt).render_compare(report, _render_options("compare", color, output, show)), output, force)
+    options = _render_options("compare", color, output, (show, only, hide))
+    emit(reporter(fmt).render_compare(report, options), output, force)
     ctx.exit(report.exit_code(failing))
 
 
@@ -229,20 +255,20 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
 @force_option
 @color_option
 @fail_on_option
-@click.option("--show", type=click.Choice(["agree"]), multiple=True, help="Also list agreements.")
+@listing_options
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="Processes to use (default: the number of cores).")
 @selection_options
 @click.pass_context
 def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool, color: str,
-          fail_on: str, show: tuple[str, ...], jobs: int | None, include: tuple[str, ...],
-          exclude: tuple[str, ...], skip_unreadable: bool) -> None:
+          fail_on: str, show: tuple[str, ...], only: str | None, hide: str | None, jobs: int | None,
+          include: tuple[str, ...], exclude: tuple[str, ...], skip_unreadable: bool) -> None:
     """Find the versions of each article under PATHS (folders, recursively) and compare them."""
     from .batch import batch_folder
 
-    failing = parse_fail_on(fail_on)
+    failing = parse_statuses(fail_on)
     result = batch_folder(paths, jobs, progress_bar(), selection=_selection(include, exclude))
-    options = _render_options("batch", color, output, show)
+    options = _render_options("batch", color, output, (show, only, hide))
     if output is None:
         emit(reporter(fmt).render_batch(result, options), None, force)
     else:
@@ -260,28 +286,32 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
 @force_option
 @color_option
 @fail_on_option
+@listing_options
 @click.option("--strict", is_flag=True, help="Also fail when a resolution matches no finding any more.")
 @click.option("--baseline", is_flag=True, help="Record every current finding as accepted in the ledger, then pass.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
 @selection_options
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, fmt: str, output: str | None,
-          force: bool, color: str, fail_on: str, strict: bool, baseline: bool, jobs: int | None,
-          include: tuple[str, ...], exclude: tuple[str, ...], skip_unreadable: bool) -> None:
+          force: bool, color: str, fail_on: str, show: tuple[str, ...], only: str | None, hide: str | None,
+          strict: bool, baseline: bool, jobs: int | None, include: tuple[str, ...], exclude: tuple[str, ...],
+          skip_unreadable: bool) -> None:
     """The CI check: compare PATHS, subtract resolved findings, fail on what is unresolved."""
     from .check import check_paths
     from .ledger import default_ledger, write_baseline
 
-    failing = parse_fail_on(fail_on)
+    failing = parse_statuses(fail_on)
     ledger_path = ledger_path or default_ledger()
     result = check_paths(paths, ledger_path, jobs=jobs, progress=progress_bar(),
                          selection=_selection(include, exclude))
     if baseline:
         written, target = write_baseline(result, ledger_path)
-        click.echo(f"factcheck: recorded {written} finding(s) as accepted in {target or ledger_path}", err=True)
+        recorded = f"{written} finding{'' if written == 1 else 's'}"
+        click.echo(f"factcheck: recorded {recorded} as accepted in {target or ledger_path}", err=True)
         ctx.exit(EXIT_OK)
-    options = dataclasses.replace(_render_options("check", color, output, (), failing),
-                                  resolutions=result.resolutions)
+    options = dataclasses.replace(_render_options("check", color, output, (show, only, hide), failing),
+                                  resolutions=result.resolutions, strict=strict, skip_unreadable=skip_unreadable,
+                                  ledger=_named_ledger(ledger_path))
     emit(reporter(fmt).render_batch(result, options), output, force)
     for ruling in result.stale:
         click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} matches no finding "
@@ -290,8 +320,14 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
         click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} expired on "
                    f"{ruling.expires}; the finding counts as unresolved", err=True)
     _report_unreadable(result, skip_unreadable)
-    code = result.exit_code(failing, skip_unreadable)
-    ctx.exit(EXIT_FINDINGS if code == EXIT_OK and strict and result.stale else code)
+    ctx.exit(result.exit_code(failing, skip_unreadable, strict))
+
+
+def _named_ledger(path: str | None) -> str:
+    """The ledger a resolve command must name: none for the default ``claims/``."""
+    from .ledger import DEFAULT_LEDGER
+
+    return "" if path is None or os.path.normpath(path) == os.path.normpath(DEFAULT_LEDGER) else path
 
 
 @cli.command()

@@ -3,8 +3,8 @@ mode, taken by Debian's headless Chromium through Playwright, and the terminal t
 
     python scripts/screenshots.py            # writes docs/images/
 
-The table is of one real paragraph (the web mirror's line 115 against the print OCR's
-line 79) with a contradiction planted in the OCR's copy (1.38 亿元 -> 1.83 亿元).
+The table is the README's first command, ``factcheck batch sources/``: the bundled reports,
+with the damaged figure of the 2023 pair and the contradiction of the edited 2024 copy.
 """
 
 from __future__ import annotations
@@ -65,31 +65,26 @@ def screenshots(page_path: Path) -> None:
 
 
 def table_svg(target: Path) -> None:
-    """The table reporter at 100 columns, in colour, recorded as SVG."""
+    """The README's first command, ``factcheck batch sources/``, as the table reporter prints it
+    at 100 columns in colour, recorded as SVG."""
     from rich.console import Console
     from rich.text import Text
 
-    from factcheck.pipeline import compare_files
+    from factcheck.batch import batch_folder
     from factcheck.report import RenderOptions, reporter
 
-    web = (ROOT / PAIR[0]).read_text(encoding="utf-8").splitlines()[114]
-    ocr = (ROOT / PAIR[1]).read_text(encoding="utf-8").splitlines()[78].replace("1.38 亿元", "1.83 亿元")
-    with tempfile.TemporaryDirectory() as tmp:
-        Path(tmp, "web-mirror.txt").write_text(web + "\n", encoding="utf-8")
-        Path(tmp, "print-ocr.txt").write_text(ocr + "\n", encoding="utf-8")
-        here = Path.cwd()
-        os.chdir(tmp)
-        try:
-            report = compare_files("web-mirror.txt", "print-ocr.txt")
-            options = RenderOptions(color=True, width=100, show_agree=True)
-            rendered = reporter("table").render_compare(report, options)
-        finally:
-            os.chdir(here)
+    here = Path.cwd()
+    os.chdir(ROOT)  # paths as the command shows them: sources/...
+    try:
+        result = batch_folder(["sources"], jobs=1)
+        rendered = reporter("table").render_batch(result, RenderOptions(command="batch", color=True, width=100))
+    finally:
+        os.chdir(here)
     text = rendered if isinstance(rendered, str) else "".join(rendered)
     console = Console(record=True, width=100, file=io.StringIO(), force_terminal=True, color_system="standard")
-    console.print("$ factcheck compare web-mirror.txt print-ocr.txt --show agree", style="bold")
-    console.print(Text.from_ansi(text))
-    svg = console.export_svg(title="factcheck compare", font_aspect_ratio=0.5)
+    console.print("$ factcheck batch sources/", style="bold")
+    console.print(Text.from_ansi(text.rstrip("\n")))
+    svg = console.export_svg(title="factcheck batch", font_aspect_ratio=0.5)
     # No web fonts: the picture must not fetch anything; local monospace fonts with CJK.
     svg = re.sub(r"@font-face \{.*?\}\s*", "", svg, flags=re.S)
     svg = svg.replace("font-family: Fira Code, monospace;", f"font-family: {MONO};")

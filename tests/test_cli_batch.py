@@ -67,9 +67,10 @@ def test_compare_table_lists_contradictions_first_with_file_and_line(tmp_path: P
     result = invoke("compare", str(a), str(b), "--color", "never")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    first_status = next(line for line in lines if "contradiction" in line or "agree" in line)
-    assert "contradiction" in first_status
-    assert "a.txt:1" in result.stdout and "b.txt:1" in result.stdout
+    rows = [line for line in lines if line[:1] in "✗⚠≠◐◑✓" and "line " in line]  # each finding's first line
+    assert rows[0].startswith("✗ contradiction")
+    assert rows[0].count("line 1") == 2  # both sides' line numbers; the paths are named once, as A and B
+    assert f"A  {a}" in lines and f"B  {b}" in lines
     assert "\x1b[" not in result.stdout
     assert "3 agree" in result.stdout and "1 contradiction" in result.stdout
     assert invoke("compare", str(a), str(b), "--fail-on", "damaged").exit_code == 0

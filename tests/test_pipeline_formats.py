@@ -40,7 +40,7 @@ ONLY_IN_B = ("投入资金1.38亿元。", "投入资金1.38亿元,覆盖户外�
 
 
 def options(*fail_on: Status) -> RenderOptions:
-    return RenderOptions(color=False, width=120, show_agree=False, fail_on=frozenset(fail_on or {Status.CONTRADICTION}))
+    return RenderOptions(color=False, width=120, fail_on=frozenset(fail_on or {Status.CONTRADICTION}))
 
 
 def with_paths(report: Report, a_path: str, b_path: str) -> Report:
@@ -215,7 +215,7 @@ def test_sarif_fail_on_decides_the_error_level(corpus: Report) -> None:
     rules = {r["id"]: r["defaultConfiguration"]["level"] for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["factcheck/damaged"] == "error"
     # without fail_on on the options the default is contradiction
-    plain = RenderOptions(color=False, width=120, show_agree=False)
+    plain = RenderOptions(color=False, width=120)
     assert sarif_of(sarif.REPORTER.render_compare(corpus, plain))["runs"][0]["results"][0]["level"] == "warning"
 
 

@@ -247,13 +247,13 @@ class BatchResult:
         ]
 
     def exit_code(self, fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION}),
-                  skip_unreadable: bool = False) -> int:
+                  skip_unreadable: bool = False, strict: bool = False) -> int:
         """2 when a selected file could not be read (the run did not check everything)
         unless ``skip_unreadable``; else 1 when findings of the ``fail_on`` kinds remain
-        unresolved, else 0 (docs/cli.md, exit codes)."""
+        unresolved, or with ``strict`` when a ruling is stale; else 0 (docs/cli.md, exit codes)."""
         if self.errors and not skip_unreadable:
             return 2
-        return 1 if self.unresolved(fail_on) else 0
+        return 1 if self.unresolved(fail_on) or (strict and self.stale) else 0
 
     def to_dict(self) -> dict[str, object]:
         groups = [g.to_dict() for g in self.groups]

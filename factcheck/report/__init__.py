@@ -23,6 +23,18 @@ ALL_COMMANDS: frozenset[Command] = frozenset({"extract", "compare", "batch", "ch
 FOLDER_COMMANDS: frozenset[Command] = frozenset({"compare", "batch", "check"})
 
 
+ONE_SIDED: frozenset[Status] = frozenset({Status.ONLY_IN_A, Status.ONLY_IN_B})
+DEFAULT_SHOWN: frozenset[Status] = frozenset(Status) - {Status.AGREE}
+
+
+def shown_statuses(show: Iterable[str] = (), only: Iterable[Status] = (),
+                   hide: Iterable[Status] = ()) -> frozenset[Status]:
+    """The statuses whose findings are listed: all but agreements (``--show agree`` adds them),
+    narrowed to ``--only`` when given (naming ``agree`` there lists agreements too), less ``--hide``."""
+    shown = frozenset(only) or DEFAULT_SHOWN | ({Status.AGREE} if "agree" in show else frozenset())
+    return shown - frozenset(hide)
+
+
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     """What the user asked of the output, as the command parsed it."""
@@ -30,14 +42,26 @@ class RenderOptions:
     command: Command = "compare"
     color: bool = False
     width: int = 120
-    show_agree: bool = False
+    # The statuses whose findings are listed (``--show agree``, ``--only``, ``--hide``); counts
+    # always cover every finding, and json, sarif and junit list everything whatever this says.
+    shown: frozenset[Status] = DEFAULT_SHOWN
+    one_by_one: bool = False  # ``--show only_in``: one-sided figures one per row, not one row per passage
     fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION})
     resolutions: Mapping[str, Resolution] = field(default_factory=dict)  # finding id -> ruling (check)
     invocation: str = ""  # the command line that produced the report, for formats that show it
+    # check: what decides PASS or FAIL besides ``fail_on`` (the exit code's rules), and the ledger
+    # that resolve commands must name when it is not the default ``claims/``
+    strict: bool = False
+    skip_unreadable: bool = False
+    ledger: str = ""
     # A batch written as a folder (``batch -o DIR``), for formats that link pages: the index's
     # groups are the files ``<group id>.<group_pages>``, and each group's page links back to ``index_page``.
     group_pages: str = ""
     index_page: str = ""
+
+    @property
+    def show_agree(self) -> bool:
+        return Status.AGREE in self.shown
 
 
 class Reporter(Protocol):
@@ -96,6 +120,6 @@ def formats_for(command: Command) -> list[str]:
 
 
 __all__ = [
-    "ALL_COMMANDS", "FORMATS", "BaseReporter", "Command", "RenderOptions", "Rendered", "Reporter", "formats_for",
-    "reporter",
+    "ALL_COMMANDS", "DEFAULT_SHOWN", "FORMATS", "ONE_SIDED", "BaseReporter", "Command", "RenderOptions", "Rendered",
+    "Reporter", "formats_for", "reporter", "shown_statuses",
 ]

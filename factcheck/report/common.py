@@ -4,6 +4,7 @@ one line, its level, plurals."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from urllib.parse import quote
 
 from ..models import Document, Figure, Group, GroupFinding, Status
@@ -19,6 +20,29 @@ def value_text(f: Figure) -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 group``, ``2 groups``; ``many`` for irregular plurals."""
     return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+COUNT_WORDS = {  # a status after a count: "1 contradiction", "2 agreements", "85 only in A"
+    "contradiction": ("contradiction", "contradictions"),
+    "damaged": ("damaged", "damaged"),
+    "not_comparable": ("not comparable", "not comparable"),
+    "only_in_a": ("only in A", "only in A"),
+    "only_in_b": ("only in B", "only in B"),
+    "agree": ("agreement", "agreements"),
+}
+
+
+def count_words(status: str, n: int) -> str:
+    """``1 contradiction``, ``55 agreements``, ``85 only in A``."""
+    one, many = COUNT_WORDS[status]
+    return f"{n} {one if n == 1 else many}"
+
+
+def counts_text(summary: Mapping[str, int], zeros: bool = True) -> str:
+    """The counts in one phrase, contradictions first: ``1 contradiction, 0 damaged, …, 55 agreements``
+    (without the zeros unless ``zeros``; ``no findings`` when nothing is left)."""
+    parts = [count_words(s.value, summary[s.value]) for s in Status if zeros or summary[s.value]]
+    return ", ".join(parts) or "no findings"
 
 
 def level_of(status: Status, fail_on: frozenset[Status]) -> str:

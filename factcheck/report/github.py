@@ -1,8 +1,10 @@
 """GitHub Actions workflow commands: annotations on the pull request's files.
 
 One ``::error``/``::warning``/``::notice`` line per unresolved finding that is not an
-agreement, at most ``CAP`` per level (GitHub shows only the first few of each), then one
-line per capped level saying how many were left out, then a plain summary line.
+agreement (and whose status is listed: ``--only``, ``--hide``), at most ``CAP`` per level
+(GitHub shows only the first few of each), then one line per capped level saying how many
+were left out, then a plain summary line. ``check`` ends with the resolve commands for what
+is unresolved and PASS or FAIL, as plain lines.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections import Counter
 
 from ..models import BatchResult, Status
 from . import BaseReporter, RenderOptions, common
-from .common import describe, primary, relative_path
+from .common import counts_text, describe, plural, primary, relative_path
+from .outcome import RULE_HINT, resolve_commands, verdict_line
 
 CAP = 10
 LEVELS = ("error", "warning", "notice")
@@ -41,13 +44,18 @@ def level_of(status: Status, fail_on: frozenset[Status]) -> str:
 
 class GithubReporter(BaseReporter):
     def render_batch(self, result: BatchResult, options: RenderOptions) -> str:
-        return _annotations(result, options.fail_on)
+        text = _annotations(result, options.fail_on, options.shown)
+        if options.command == "check":
+            commands = resolve_commands(result, options)
+            lines = [RULE_HINT, *commands] if commands else []
+            text += "\n".join([*lines, verdict_line(result, options)]) + "\n"
+        return text
 
 
 REPORTER = GithubReporter()
 
 
-def _annotations(result: BatchResult, fail_on: frozenset[Status]) -> str:
+def _annotations(result: BatchResult, fail_on: frozenset[Status], shown: frozenset[Status]) -> str:
     # (status label, command line) per level, unreadable files first among the errors
     by_level: dict[str, list[tuple[str, str]]] = {level: [] for level in LEVELS}
     for error in result.errors:
@@ -60,7 +68,8 @@ def _annotations(result: BatchResult, fail_on: frozenset[Status]) -> str:
         (group, item)
         for group in result.groups
         for item in group.findings
-        if item.finding.status is not Status.AGREE and item.finding.id not in result.resolutions
+        if item.finding.status is not Status.AGREE and item.finding.status in shown
+        and item.finding.id not in result.resolutions
     ]
     items.sort(key=lambda pair: pair[1].finding.status.rank)  # stable: report order within a status
     for group, item in items:
@@ -92,12 +101,12 @@ def _left_out(entries: list[tuple[str, str]]) -> str:
 
 def _summary(result: BatchResult, fail_on: frozenset[Status]) -> str:
     """A plain line (not a workflow command): counts, rulings, unreadable files, verdict."""
-    counts = ", ".join(f"{n} {status}" for status, n in result.summary.items())
+    counts = counts_text(result.summary)
     unresolved = len(result.unresolved(fail_on))
     kinds = ",".join(s.value for s in sorted(fail_on, key=lambda s: s.rank)) or "nothing"
     resolved = sum(item.finding.id in result.resolutions for g in result.groups for item in g.findings)
     parts = [f"factcheck: {counts}", f"{resolved} resolved in the ledger"]
     if result.errors:
-        parts.append(f"{len(result.errors)} files could not be read")
+        parts.append(f"{plural(len(result.errors), 'file')} could not be read")
     parts.append(f"{unresolved} unresolved of the fail-on kinds ({kinds})")
     return "; ".join(parts)

@@ -74,9 +74,9 @@ def _page(options: RenderOptions, title: str, **context: Any) -> Iterator[str]:
 class HtmlReporter(BaseReporter):
     def render_compare(self, report: Report, options: RenderOptions) -> Iterator[str]:
         a, b = (file_name(d.path) for d in report.documents)
-        shown = view.comparison(report, "c1", f"{a} vs {b}", options.resolutions, options.show_agree)
+        shown = view.comparison(report, "c1", f"{a} vs {b}", options.resolutions, _shown(options))
         return _page(options, f"{a} vs {b}", groups=(), sections=[("", "", [shown])],
-                     totals=view.status_counts(report.findings, True), singles=(), errors=())
+                     totals=view.status_counts(report.findings, view.EVERY_STATUS), singles=(), errors=())
 
     def render_batch(self, result: BatchResult, options: RenderOptions) -> Iterator[str]:
         rulings = {**result.resolutions, **options.resolutions}
@@ -85,10 +85,15 @@ class HtmlReporter(BaseReporter):
         else:
             groups = view.group_lines(result, "#{}")
             sections = [(g.id, f"{g.id}: {len(g.documents)} versions",
-                         view.group_comparisons(g, rulings, options.show_agree)) for g in result.groups]
+                         view.group_comparisons(g, rulings, _shown(options))) for g in result.groups]
         title = f"factcheck {options.command}: {len(result.groups)} group{'s' if len(result.groups) != 1 else ''}"
         return _page(options, title, groups=groups, sections=sections, totals=view.totals(result),
                      singles=tuple(relative_path(p) for p in result.singles), errors=result.errors)
+
+
+def _shown(options: RenderOptions) -> frozenset[str]:
+    """The statuses the page's filter starts with (``--show agree``, ``--only``, ``--hide``)."""
+    return frozenset(s.value for s in options.shown)
 
 
 REPORTER = HtmlReporter()

@@ -137,9 +137,13 @@ def doc_view(doc: Document, side: str) -> DocView:
     )
 
 
-def status_counts(findings: Sequence[Finding], show_agree: bool) -> tuple[StatusCount, ...]:
+EVERY_STATUS = frozenset(STATUS_ORDER)
+
+
+def status_counts(findings: Sequence[Finding], shown: frozenset[str]) -> tuple[StatusCount, ...]:
+    """Counts per status; the statuses in ``shown`` start ticked in the filter."""
     counts = Counter(f.status.value for f in findings)
-    return tuple(StatusCount(s, LABELS[s], ICONS[s], counts[s], s != "agree" or show_agree) for s in STATUS_ORDER)
+    return tuple(StatusCount(s, LABELS[s], ICONS[s], counts[s], s in shown) for s in STATUS_ORDER)
 
 
 def _tip(finding: Finding, figure: Figure) -> str:
@@ -168,7 +172,7 @@ def finding_view(finding: Finding, key: str, paths: tuple[str, str], ruling: Res
 
 
 def comparison(report: Report, key: str, title: str, rulings: Mapping[str, Resolution],
-               show_agree: bool) -> ComparisonView:
+               shown: frozenset[str]) -> ComparisonView:
     """One comparison of two versions: rows of text, findings in report order, counts, coverage."""
     a_doc, b_doc = report.documents
     paths = (relative_path(a_doc.path), relative_path(b_doc.path))
@@ -185,7 +189,7 @@ def comparison(report: Report, key: str, title: str, rulings: Mapping[str, Resol
                                        _tip(finding, figure)))
     rows, cover = _rows(report, key, untangle(marks_a), untangle(marks_b))
     return ComparisonView(key, title, doc_view(a_doc, "A"), doc_view(b_doc, "B"), rows, tuple(findings),
-                          status_counts(report.findings, show_agree), cover)
+                          status_counts(report.findings, shown), cover)
 
 
 def _rows(report: Report, key: str, marks_a: list[Highlight],
@@ -218,19 +222,19 @@ def group_lines(result: BatchResult, href: str) -> tuple[GroupLine, ...]:
     """The batch's groups; ``href`` is a format string of the group id (``#{}`` or ``{}.html``)."""
     return tuple(
         GroupLine(g.id, href.format(g.id), tuple(relative_path(d.path) for d in g.documents),
-                  status_counts([item.finding for item in g.findings], True))
+                  status_counts([item.finding for item in g.findings], EVERY_STATUS))
         for g in result.groups
     )
 
 
 def group_comparisons(group: Group, rulings: Mapping[str, Resolution],
-                      show_agree: bool) -> Iterator[ComparisonView]:
+                      shown: frozenset[str]) -> Iterator[ComparisonView]:
     """The reference against each other version of a group."""
-    total = len(group.documents)
-    for version in range(1, total):
-        title = f"{group.id}: version {version + 1} of {total} against the reference"
-        yield comparison(group.report_for(version), f"{group.id}-v{version}", title, rulings, show_agree)
+    reference = file_name(group.documents[0].path)
+    for version in range(1, len(group.documents)):
+        title = f"{group.id}: {file_name(group.documents[version].path)} against the reference, {reference}"
+        yield comparison(group.report_for(version), f"{group.id}-v{version}", title, rulings, shown)
 
 
 def totals(result: BatchResult) -> tuple[StatusCount, ...]:
-    return status_counts([item.finding for g in result.groups for item in g.findings], True)
+    return status_counts([item.finding for g in result.groups for item in g.findings], EVERY_STATUS)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..models import Analysis, BatchResult, Figure, Report
+from ..models import Analysis, BatchResult, Figure, Finding, Report, Resolution
 from . import BaseReporter, RenderOptions
-from .common import value_text
+from .common import count_words, counts_text, plural, value_text
+from .outcome import RULE_HINT, resolve_commands, verdict_line
+from .passages import Passage, lines_text, passages
 
 
 def _cell(text: str) -> str:
@@ -27,7 +29,7 @@ REPORTER = MarkdownReporter()
 
 def render_extract(analysis: Analysis) -> str:
     doc = analysis.document
-    counts = f"{len(analysis.figures)} figures, {len(doc.damage)} damaged passages."
+    counts = f"{plural(len(analysis.figures), 'figure')}, {plural(len(doc.damage), 'damaged passage')}."
     lines = [f"# Figures in `{doc.path}`", "", counts, ""]
     lines += ["| line | figure | value | unit | qualifier | kind | damaged |", "|---:|---|---:|---|---|---|---|"]
     for f in analysis.figures:
@@ -45,30 +47,67 @@ def _side(f: Figure | None, path: str) -> str:
     return f"{_cell(f.text)} ({path}:{f.line})" if f else "—"
 
 
-def render_compare(report: Report, options: RenderOptions) -> str:
-    a_doc, b_doc = report.documents
+def _row(f: Finding, paths: tuple[str, str], ruling: Resolution | None) -> str:
+    reason = _cell(f.reason) + (f" — ruled **{ruling.verdict}**: {_cell(ruling.note)}" if ruling else "")
+    return f"| {f.status.value} | {_side(f.a, paths[0])} | {_side(f.b, paths[1])} | {reason} | `{f.id}` |"
+
+
+def _passage_row(passage: Passage, path: str) -> str:
+    other = "B" if passage.side == "A" else "A"
+    figures = ", ".join(_cell(f.text) for f in passage.figures)
+    where = f"{len(passage.figures)} figures, {path} {lines_text([passage.lines])}"
+    cells = (where, "—") if passage.side == "A" else ("—", where)
+    return f"| {passage.findings[0].status.value} | {cells[0]} | {cells[1]} | not in {other}: {figures} | |"
+
+
+def _rows(report: Report, options: RenderOptions) -> list[str]:
+    paths = (report.documents[0].path, report.documents[1].path)
+    runs = [] if options.one_by_one else passages(report.findings, "A") + passages(report.findings, "B")
+    in_run = {f.id: p for p in runs for f in p.findings}
+    rows: list[str] = []
+    done: set[int] = set()
+    for f in report.findings:
+        if f.status not in options.shown:
+            continue
+        passage = in_run.get(f.id)
+        if passage is None:
+            rows.append(_row(f, paths, options.resolutions.get(f.id)))
+        elif id(passage) not in done:
+            done.add(id(passage))
+            rows.append(_passage_row(passage, paths[0] if passage.side == "A" else paths[1]))
+    return rows
+
+
+def _not_listed(report: Report, options: RenderOptions) -> list[str]:
     s = report.summary
+    hidden = [count_words(k, n) for k, n in s.items() if n and all(st.value != k for st in options.shown)]
+    if not hidden:
+        return []
+    hint = " (use `--show agree` for agreements)" if s["agree"] and not options.show_agree else ""
+    return ["", f"Not listed: {', '.join(hidden)}{hint}."]
+
+
+def render_compare(report: Report, options: RenderOptions, heading: str = "") -> str:
+    a_doc, b_doc = report.documents
     lines = [
-        f"# factcheck: `{a_doc.path}` vs `{b_doc.path}`",
+        heading or f"# factcheck compare: `{a_doc.path}` vs `{b_doc.path}`",
+        "",
+        f"A = `{a_doc.path}`, B = `{b_doc.path}`: {counts_text(report.summary)}.",
         "",
         *([report.date_note() or "", ""] if report.date_note() else []),
-        ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.items()),
-        "",
-        "| status | A | B | reason |",
-        "|---|---|---|---|",
+        "| status | A | B | reason | id |",
+        "|---|---|---|---|---|",
+        *_rows(report, options),
+        *_not_listed(report, options),
     ]
-    for f in report.findings:
-        if f.status.value == "agree" and not options.show_agree:
-            continue
-        lines.append(f"| {f.status.value} | {_side(f.a, a_doc.path)} | {_side(f.b, b_doc.path)} | {_cell(f.reason)} |")
-    if not options.show_agree and s["agree"]:
-        lines += ["", f"{s['agree']} agreements not listed (use `--show agree`)."]
     return "\n".join(lines) + "\n"
 
 
 def render_batch(result: BatchResult, options: RenderOptions) -> str:
-    lines = ["# factcheck batch", "", "| group | versions | agree | contradiction | damaged | not comparable |",
-             "|---|---|---:|---:|---:|---:|"]
+    lines = [f"# factcheck {options.command}", "",
+             f"{plural(len(result.groups), 'group')}, {plural(len(result.singles), 'single file')}, "
+             f"{plural(len(result.errors), 'error')}: {counts_text(result.summary)}.", "",
+             "| group | versions | agree | contradiction | damaged | not comparable |", "|---|---|---:|---:|---:|---:|"]
     for g in result.groups:
         s = g.summary
         names = "<br>".join(f"`{d.path}`" for d in g.documents)
@@ -80,5 +119,16 @@ def render_batch(result: BatchResult, options: RenderOptions) -> str:
         lines += ["", "## Files not checked", ""] + [f"- `{e.path}`: {e.error}" for e in result.errors]
     for g in result.groups:
         for version in range(1, len(g.documents)):
-            lines += ["", render_compare(g.report_for(version), options).replace("# factcheck:", f"## {g.id}:", 1)]
+            heading = f"## {g.id}: `{g.documents[version].path}` against the reference, `{g.documents[0].path}`"
+            lines += ["", render_compare(g.report_for(version), options, heading).rstrip("\n")]
+    if options.command == "check":
+        lines += ["", *_outcome(result, options)]
     return "\n".join(lines) + "\n"
+
+
+def _outcome(result: BatchResult, options: RenderOptions) -> list[str]:
+    """The resolve commands for what is unresolved, then PASS or FAIL in bold."""
+    commands = resolve_commands(result, options)
+    lines = [RULE_HINT, "", "```sh", *commands, "```", ""] if commands else []
+    word, _, rest = verdict_line(result, options).partition(":")
+    return [*lines, f"**{word}**:{rest}"]
