@@ -13,12 +13,19 @@ import hashlib
 from collections import Counter
 
 from .figures import cut_from
-from .models import Figure, FigurePair, Finding, Interval, Kind, Status
+from .models import Figure, FigurePair, Finding, Interval, Kind, Qualifier, Status
 from .units import GENERIC_COUNTERS, category
 
 
 def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None)) -> tuple[Status, str]:
-    """The status of an aligned pair and why, in one plain sentence."""
+    """The status of a pair and why, in one plain sentence."""
+    status, reason = _aligned_verdict(pair, years)
+    if pair.across and pair.a is not None and pair.b is not None:
+        return _claim_verdict(pair, status, reason, years)
+    return status, reason
+
+
+def _aligned_verdict(pair: FigurePair, years: tuple[int | None, int | None]) -> tuple[Status, str]:
     a, b = pair.a, pair.b
     if a is None:
         return Status.ONLY_IN_B, "no counterpart in A"
@@ -34,6 +41,45 @@ def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None
     if different:
         return Status.NOT_COMPARABLE, different
     return _by_interval(a, b, pair.score)
+
+
+def _claim_verdict(pair: FigurePair, status: Status, reason: str,
+                   years: tuple[int | None, int | None]) -> tuple[Status, str]:
+    """A pair matched by content across reports (claims.py): it says how it was matched,
+    and contradicts only when it is sure: no caveat, the same period, and not explained by
+    a truncated figure (6326亿 for 6326.87亿)."""
+    a, b = pair.a, pair.b
+    assert a is not None and b is not None
+    how = (f"Different reports, matched by content (score {pair.score:.2f}): " if pair.match == "claim"
+           else "Different reports, aligned by the surrounding text: ")
+    if status is not Status.CONTRADICTION:
+        return status, how + reason
+    if _truncation_agrees(a, b):
+        return Status.AGREE, how + f"{a.text} and {b.text} agree if one is truncated rather than rounded."
+    if pair.caveat:
+        return Status.NOT_COMPARABLE, how + f"{_fmt(a)} vs {_fmt(b)}, but {pair.caveat}."
+    same_period = (a.scope is not None and a.scope == b.scope) or (
+        a.scope is None and b.scope is None and years[0] is not None and years[0] == years[1])
+    if not same_period:
+        return Status.NOT_COMPARABLE, how + f"{_fmt(a)} vs {_fmt(b)}, but the reports do not state one period."
+    return status, how + reason
+
+
+def _truncation_agrees(a: Figure, b: Figure) -> bool:
+    """Reports truncate as well as round: an exact figure allows up to one unit of its last
+    digit above it."""
+    ia, ib = _scaled_interval(a), _scaled_interval(b)
+    if ia is None or ib is None:
+        return False
+    ta, tb = _truncated(a, ia), _truncated(b, ib)
+    return ta.intersects(tb)
+
+
+def _truncated(f: Figure, interval: Interval) -> Interval:
+    if f.qualifier is not Qualifier.EXACT or interval.high is None or f.value is None:
+        return interval
+    factor = category(f.unit)[1] if f.unit else 1.0
+    return dataclasses.replace(interval, high=(f.value + f.precision) * factor)
 
 
 def _damaged(a: Figure, b: Figure) -> str | None:
@@ -161,7 +207,7 @@ def make_findings(pairs: list[FigurePair], years: tuple[int | None, int | None] 
         base = fingerprint(pair)
         seen[base] += 1
         fid = base if seen[base] == 1 else hashlib.sha1(f"{base}#{seen[base]}".encode()).hexdigest()[:10]
-        findings.append(Finding(f"fc-{fid}", status, pair.a, pair.b, min(1.0, pair.score), reason))
+        findings.append(Finding(f"fc-{fid}", status, pair.a, pair.b, min(1.0, pair.score), reason, pair.match))
     findings.sort(key=lambda f: (f.status.rank, f.a.line if f.a else 10**9, f.b.line if f.b else 10**9))
     return findings
 
