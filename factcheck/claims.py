@@ -29,13 +29,15 @@ when claims are matched (``compare`` on versions never pays for it).
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .models import Analysis, Figure, FigurePair, Kind
+from .figures import digits_of
+from .models import Analysis, Figure, FigurePair, Kind, Qualifier
 from .tuning import DEFAULT_TUNING, Tuning
 from .units import category
 
@@ -56,8 +58,13 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # Words that make a figure a change (比上年增加633万人) rather than a level (26894万人).
 CHANGE_WORDS = frozenset(("增长", "增加", "增", "下降", "减少", "减", "提高", "降低", "上升", "回落", "增产", "减产",
                           "扩大", "缩小", "增幅", "降幅", "涨", "跌"))
-_SINGLE_KEPT = "省市县区增减涨跌"  # one-character words that say something
+_SINGLE_KEPT = "省市县区增减涨跌岁"  # one-character words that say something
+_PERSON_WORDS = ("总量", "人口", "人员")  # words that make a bare number a number of persons
+# Newsroom synonyms for what is counted: one word for each.
+SYNONYMS = {"人数": "总量", "总数": "总量", "数量": "总量", "规模": "总量", "周岁": "岁", "拨付": "下拨",
+            "拨款": "下拨", "划拨": "下拨", "花费": "总花费", "出游人数": "出游", "出游人次": "出游"}
 _NOT_CLAIMED = (Kind.YEAR, Kind.DATE, Kind.ORDINAL)
+TRUNCATED_DIGITS = 3  # a figure of this many significant digits may be truncated (6326亿 for 6326.87亿); 0.5 is not
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +93,13 @@ def _jieba() -> Callable[[str], list[str]]:
 
 
 def content_words(text: str) -> list[str]:
-    """The words of ``text`` that say what is counted: jieba's words, filler left out.
+    """The words of ``text`` that say what is counted: jieba's words, filler left out, a few
+    synonyms made one (``人数`` is ``总量``).
 
     ``全国农民工总量`` → ``['农民工', '总量']``"""
     cut = _jieba()
-    return [w for w in cut(text) if _WORD.fullmatch(w) and w not in STOP_WORDS and (len(w) > 1 or w in _SINGLE_KEPT)]
+    words = (SYNONYMS.get(w, w) for w in cut(text))
+    return [w for w in words if _WORD.fullmatch(w) and w not in STOP_WORDS and (len(w) > 1 or w in _SINGLE_KEPT)]
 
 
 def base_value(figure: Figure) -> float | None:
@@ -117,10 +126,23 @@ def claim_of(text: str, figure: Figure, figures_after: Sequence[Figure], t: Tuni
     for word in after:
         words[word] = max(words.get(word, 0.0), t.claim_after_weight)
     thing = nouns[-1] if nouns else (after[0] if after else "")
-    kind = figure.kind.value + (" change" if change else "")
-    key = (category(figure.unit)[0] if figure.unit else figure.kind.value, kind)
-    numbers = frozenset(_NUMBER.findall(left[-t.claim_clause_chars :]))
+    key = _key(figure, nouns + after, change)
+    clause = left[max((m.end() for m in _CLAUSE_MARK.finditer(left)), default=0) :]
+    numbers = frozenset(_NUMBER.findall(clause[-t.claim_clause_chars :]))
     return Claim(key, words, thing, frozenset(nouns[:-1]), _parts(text, figure, figures_after), numbers)
+
+
+def _key(figure: Figure, words: Sequence[str], change: bool) -> tuple[str, str]:
+    """(counter category, kind) of a figure; a figure without a counter counts persons when
+    its words say so (农民工人数达2.69亿), else its kind is its category."""
+    kind = figure.kind
+    if figure.unit:
+        name = category(figure.unit)[0]
+    elif kind in (Kind.COUNT, Kind.OTHER) and any(w.endswith(_PERSON_WORDS) for w in words):
+        name, kind = "persons", Kind.COUNT
+    else:
+        name = kind.value
+    return name, kind.value + (" change" if change else "")
 
 
 def _left_context(text: str, start: int, t: Tuning) -> str:
@@ -170,6 +192,25 @@ def _scaled_meet(fa: Figure, fb: Figure) -> bool:
     return abs(va - vb) <= max(abs(va), abs(vb)) * 0.1  # within the widest margin a qualifier allows
 
 
+def _can_agree(fa: Figure, fb: Figure) -> bool:
+    """The two figures' intervals (an exact figure allowed up to one unit of its last digit
+    above it, for truncation) meet, or damage hid a value."""
+    if fa.interval is None or fb.interval is None or fa.value is None or fb.value is None:
+        return True
+    (la, ha), (lb, hb) = _bounds(fa), _bounds(fb)
+    return la <= hb and lb <= ha
+
+
+def _bounds(f: Figure) -> tuple[float, float]:
+    assert f.interval is not None and f.value is not None
+    factor = category(f.unit)[1] if f.unit else 1.0
+    low = -math.inf if f.interval.low is None else f.interval.low * factor
+    high = math.inf if f.interval.high is None else f.interval.high * factor
+    if f.qualifier is Qualifier.EXACT and len(digits_of(f).strip("0")) >= TRUNCATED_DIGITS:
+        high = max(high, (f.value + f.precision) * factor)
+    return low, high
+
+
 def caveat(a: Claim, b: Claim, fa: Figure, fb: Figure, score: float, t: Tuning) -> str | None:
     """Why a claim pair may agree but must not contradict; None when it may."""
     if score < t.claim_contradiction:
@@ -204,8 +245,8 @@ def match_claims(a: Analysis, b: Analysis, pairs: list[FigurePair],
     aligned pairs kept as they are, claim pairs added, the rest still alone."""
     # Between reports, alignment is trusted with pairs whose values can agree; a pair that
     # disagrees is released, and only a match by claim may make it a contradiction.
-    kept = [dataclasses.replace(p, across=True) for p in pairs if p.a is not None and p.b is not None
-            and (p.a.value is None or p.b.value is None or _scaled_meet(p.a, p.b))]
+    kept = [dataclasses.replace(p, across=True, caveat="aligned by the words around them, not matched by claim")
+            for p in pairs if p.a is not None and p.b is not None and _can_agree(p.a, p.b)]
     paired = {id(p.a) for p in kept} | {id(p.b) for p in kept}
     free_a = [i for i, f in enumerate(a.figures) if id(f) not in paired]
     free_b = [j for j, f in enumerate(b.figures) if id(f) not in paired]

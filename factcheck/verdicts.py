@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import Counter
 
-from .figures import cut_from
+from .claims import TRUNCATED_DIGITS
+from .figures import cut_from, digits_of
 from .models import Figure, FigurePair, Finding, Interval, Kind, Qualifier, Status
 from .units import GENERIC_COUNTERS, category
 
 
 def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None)) -> tuple[Status, str]:
     """The status of a pair and why, in one plain sentence."""
-    status, reason = _aligned_verdict(pair, years)
+    status, reason = _aligned_verdict(pair, years if not pair.across else (None, None), pair.across)
     if pair.across and pair.a is not None and pair.b is not None:
         return _claim_verdict(pair, status, reason, years)
     return status, reason
 
 
-def _aligned_verdict(pair: FigurePair, years: tuple[int | None, int | None]) -> tuple[Status, str]:
+def _aligned_verdict(pair: FigurePair, years: tuple[int | None, int | None],
+                     across: bool = False) -> tuple[Status, str]:
     a, b = pair.a, pair.b
     if a is None:
         return Status.ONLY_IN_B, "no counterpart in A"
@@ -37,7 +40,7 @@ def _aligned_verdict(pair: FigurePair, years: tuple[int | None, int | None]) -> 
     lost = [side for side, f in (("A", a), ("B", b)) if f.open_end and f.unit is None]
     if lost and a.value == b.value:
         return Status.AGREE, f"Same value {_fmt(a)}; the unit was lost at a column break in {lost[0]}."
-    different = _different_claims(a, b, years)
+    different = _different_claims(a, b, years, across)
     if different:
         return Status.NOT_COMPARABLE, different
     return _by_interval(a, b, pair.score)
@@ -78,6 +81,8 @@ def _truncation_agrees(a: Figure, b: Figure) -> bool:
 def _truncated(f: Figure, interval: Interval) -> Interval:
     if f.qualifier is not Qualifier.EXACT or interval.high is None or f.value is None:
         return interval
+    if len(digits_of(f).strip("0")) < TRUNCATED_DIGITS:
+        return interval
     factor = category(f.unit)[1] if f.unit else 1.0
     return dataclasses.replace(interval, high=(f.value + f.precision) * factor)
 
@@ -92,20 +97,29 @@ def _damaged(a: Figure, b: Figure) -> str | None:
     return None
 
 
-def _different_claims(a: Figure, b: Figure, years: tuple[int | None, int | None]) -> str | None:
-    """Why two aligned figures do not state the same claim, or None when they do."""
+def _different_claims(a: Figure, b: Figure, years: tuple[int | None, int | None],
+                      by_claim: bool = False) -> str | None:
+    """Why two aligned figures do not state the same claim, or None when they do. A pair
+    matched by claim may lack a unit on one side (人数达2.69亿): its words said what it counts."""
     if a.unit and b.unit and not same_counter(a.unit, b.unit):
         return f"Different counters: {a.unit} ({category(a.unit)[0]}) vs {b.unit} ({category(b.unit)[0]})."
-    if a.kind is not b.kind and Kind.OTHER not in (a.kind, b.kind):
+    if a.kind is not b.kind and Kind.OTHER not in (a.kind, b.kind) and not (by_claim and Kind.COUNT in (a.kind, b.kind)
+                                                                         and Kind.OTHER in (a.kind, b.kind)):
         return f"Different kinds of figure: {a.kind.value} vs {b.kind.value}."
-    if a.scope and b.scope and a.scope != b.scope:
+    if a.scope and b.scope and a.scope != b.scope and not (by_claim and _equal(a, b) and _same_year(a.scope, b.scope)):
         return f"Different periods: {a.scope} vs {b.scope}."
-    if (a.unit is None) != (b.unit is None) and a.value != b.value:
+    if (a.unit is None) != (b.unit is None) and a.value != b.value and not by_claim:
         return f"Only one figure has a unit ({_fmt(a)} vs {_fmt(b)})."
     year_a, year_b = years
     if year_a and year_b and year_a != year_b and not (a.scope and b.scope) and not _equal(a, b):
         return f"Reports from {year_a} and {year_b}: {_fmt(a)} vs {_fmt(b)} may describe different periods."
     return None
+
+
+def _same_year(a: str, b: str) -> bool:
+    """Two periods of one year (2022 and end of 2022): equal values across reports agree."""
+    years_a, years_b = re.findall(r"(?:19|20)[0-9]{2}", a), re.findall(r"(?:19|20)[0-9]{2}", b)
+    return bool(years_a) and years_a == years_b
 
 
 def _by_interval(a: Figure, b: Figure, score: float) -> tuple[Status, str]:

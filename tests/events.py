@@ -60,11 +60,17 @@ def structure(result: BatchResult) -> dict[str, float]:
     }
 
 
-def _span(text: str, figure: str, nth: int) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth):
-        start = text.index(figure, start + 1)
-    return start, start + len(figure)
+def _spans(text: str, figure: str, nth: int | None) -> list[tuple[int, int]]:
+    """Where ``figure`` is written in ``text``: its ``nth`` occurrence, or every occurrence
+    when none is named (a headline and the body stating one figure)."""
+    starts, start = [], text.find(figure)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(figure, start + 1)
+    if not starts:
+        raise ValueError(f"{figure!r} is not in the text")
+    chosen = starts if nth is None else [starts[nth - 1]]
+    return [(s, s + len(figure)) for s in chosen]
 
 
 @cache
@@ -76,10 +82,14 @@ def _text(path: str) -> str:
 
 def finding_for(case: dict[str, Any], report: Report) -> Finding | None:
     """The finding that pairs the two labelled figures, or None."""
-    sa = _span(_text(case["a"]), case["fa"], case.get("na", 1))
-    sb = _span(_text(case["b"]), case["fb"], case.get("nb", 1))
-    return next((f for f in report.findings if f.a and f.b and f.a.start < sa[1] and sa[0] < f.a.end
-                 and f.b.start < sb[1] and sb[0] < f.b.end), None)
+    spans_a = _spans(_text(case["a"]), case["fa"], case.get("na"))
+    spans_b = _spans(_text(case["b"]), case["fb"], case.get("nb"))
+
+    def touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in spans)
+
+    return next((f for f in report.findings if f.a and f.b and touches(spans_a, f.a.start, f.a.end)
+                 and touches(spans_b, f.b.start, f.b.end)), None)
 
 
 def verdict_of(case: dict[str, Any], report: Report) -> str:
