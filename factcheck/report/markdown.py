@@ -51,6 +51,7 @@ def render_compare(report: Report, options: RenderOptions) -> str:
     lines = [
         f"# factcheck: `{a_doc.path}` vs `{b_doc.path}`",
         "",
+        *(["Different reports: claims matched by content.", ""] if report.mode == "reports" else []),
         ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.items()),
         "",
         "| status | A | B | reason |",

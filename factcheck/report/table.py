@@ -13,6 +13,7 @@ from ..models import Analysis, BatchResult, Document, Figure, Finding, Group, Re
 from . import BaseReporter, RenderOptions
 from .common import value_text
 
+REPORTS_NOTE = "different reports: claims matched by content"
 STATUS_STYLE = {
     "contradiction": "bold red",
     "damaged": "yellow",
@@ -132,7 +133,10 @@ def render_compare(report: Report, options: RenderOptions) -> str:
     console, buffer = _console(options)
     a_doc, b_doc = report.documents
     show_agree = options.show_agree
-    table = Table(title=f"A = {a_doc.path}\nB = {b_doc.path}", box=box.SIMPLE_HEAVY, show_lines=True)
+    title = f"A = {a_doc.path}\nB = {b_doc.path}"
+    if report.mode == "reports":
+        title += f"\n{REPORTS_NOTE}"
+    table = Table(title=title, box=box.SIMPLE_HEAVY, show_lines=True)
     table.add_column("status", no_wrap=True)
     table.add_column("A", overflow="fold", ratio=2)
     table.add_column("B", overflow="fold", ratio=2)
@@ -194,6 +198,11 @@ def render_batch(result: BatchResult, options: RenderOptions) -> str:
     console.print(table)
     if result.singles:
         console.print(Text("No other version found for: " + ", ".join(result.singles), style="dim"))
+    for number, story in enumerate(result.stories, 1):
+        members = ", ".join([*story.groups, *(_short(p) for p in story.singles)])
+        counts = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in story.summary.items() if n)
+        line = f"Story {number} (different reports of one event): {members}; {counts or 'no shared claim'}"
+        console.print(Text(line))
     for error in result.errors:
         console.print(Text(f"not checked: {error.path}: {error.error}", style="yellow"))
     text = buffer.getvalue()
@@ -203,9 +212,25 @@ def render_batch(result: BatchResult, options: RenderOptions) -> str:
         for version in range(1, len(g.documents)):
             text += f"\n{g.id}: version {version + 1} of {len(g.documents)}\n"
             text += render_compare(g.report_for(version), options)
+    text += _render_stories(result, options)
     total = result.summary
     text += (f"\n{len(result.groups)} groups, {len(result.singles)} single files, {len(result.errors)} errors; "
              + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in total.items()) + "\n")
+    return text
+
+
+def _render_stories(result: BatchResult, options: RenderOptions) -> str:
+    """Each story's findings between different reports, as a comparison of each member with
+    the story's reference."""
+    text = ""
+    for number, story in enumerate(result.stories, 1):
+        for member in range(1, len(story.documents)):
+            findings = tuple(item.finding for item in story.findings if item.b_doc == member)
+            if not findings:
+                continue
+            text += f"\nstory {number}: report {member + 1} of {len(story.documents)}\n"
+            report = Report((story.documents[0], story.documents[member]), findings, mode="reports")
+            text += render_compare(report, options)
     return text
 
 
