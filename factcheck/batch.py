@@ -157,8 +157,7 @@ def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progre
     errors += [FileError(p.path, p.error) for p in prepared if p.error]
     good = [p for p in prepared if p.analysis is not None]
     del prepared
-    groups, story_sets = versions_and_stories([p.sample for p in good], [p.profile for p in good if p.profile],
-                                              tuning)
+    groups, story_sets = _versions_and_stories(good, tuning)
     # The shingles have done their work; the comparison workers fork from this memory.
     good = [dataclasses.replace(p, sample=EMPTY_SAMPLE) for p in good]
     # The cleanest version is the reference; the others are compared against it.
@@ -173,11 +172,7 @@ def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progre
             pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)
             for pair, sent in zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing", jobs))
         }
-        _SIDES.clear()
-        story_findings = {
-            pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)
-            for pair, sent in zip(story_pairs, _map(pool, _compare_reports, story_pairs, progress, "stories", jobs))
-        }
+        story_findings = _compare_stories(pool, story_pairs, good, progress, jobs)
     finally:
         if pool:
             pool.shutdown()
@@ -191,6 +186,22 @@ def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progre
     errors.sort(key=lambda e: e.path)
     stories = _make_stories(ordered, story_sets, good, story_findings)
     return BatchResult(tuple(result_groups), tuple(errors), singles, stories=stories)
+
+
+def _versions_and_stories(good: Sequence[Prepared], tuning: Tuning) -> tuple[list[list[int]], list[list[int]]]:
+    profiles = [p.profile for p in good]
+    assert all(profiles), "every analysed document has a profile"
+    return versions_and_stories([p.sample for p in good], [p for p in profiles if p], tuning)
+
+
+def _compare_stories(pool: ProcessPoolExecutor | None, story_pairs: list[tuple[int, int]], good: Sequence[Prepared],
+                     progress: Progress | None, jobs: int) -> dict[tuple[int, int], tuple[Finding, ...]]:
+    """Each story member's reference against the story's reference, as different reports."""
+    _SIDES.clear()
+    return {
+        pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)
+        for pair, sent in zip(story_pairs, _map(pool, _compare_reports, story_pairs, progress, "stories", jobs))
+    }
 
 
 def _story_reference(members: Sequence[int], ordered: Sequence[list[int]], good: Sequence[Prepared]) -> int:

@@ -110,3 +110,18 @@ def test_compare_says_when_it_matched_claims() -> None:
     assert different.mode == "reports" and same.mode == "versions"
     assert any(f.match == "claim" for f in different.findings)
     assert all(f.match == "aligned" for f in same.findings)
+
+
+def test_the_commands_say_when_reports_were_compared() -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    a, b = str(EVENTS / "migrant-workers-2013/1.txt"), str(EVENTS / "migrant-workers-2013/5.txt")
+    table = CliRunner().invoke(cli, ["compare", a, b, "--color", "never"], catch_exceptions=False)
+    assert "different reports: claims matched by content" in table.output
+    markdown = CliRunner().invoke(cli, ["compare", a, b, "--format", "markdown"], catch_exceptions=False)
+    assert "Different reports: claims matched by content." in markdown.output
+    versions = CliRunner().invoke(cli, ["compare", a, str(EVENTS / "migrant-workers-2013/2.txt"), "--color", "never"],
+                                  catch_exceptions=False)
+    assert "different reports" not in versions.output
