@@ -52,7 +52,7 @@ class Tuning:
     template_figures: float = 0.5  # below this share of shared figures, reports of other periods are no story
     story_figures: int = 3  # distinctive figures two texts must share to be one story without shared text
     story_figure_share: float = 0.3  # ... and that share of the smaller text's distinctive figures
-    story_days: int = 7  # reports of one story are dated at most this many days apart (when both are dated)
+    story_days: int = 45  # reports of one story are dated at most this many days apart (a release, then its communique)
     # --- claims: figures of different reports matched by content (claims.py) ---
     reports_containment: float = 0.45  # compare: below this text overlap both ways, A and B are different reports
     claim_threshold: float = 0.55  # claim pairs below this score are not made: recall against wrong pairs
