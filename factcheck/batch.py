@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .discover import DEFAULT_SELECTION, Selection, discover
 from .errors import FactcheckError, InputError, printable_path
-from .group import Sample, group_indices, shingles
-from .models import Analysis, BatchResult, Consensus, Document, FileError, Finding, Group, GroupFinding, Status
+from .group import Sample, shingles
+from .models import Analysis, BatchResult, Consensus, Document, FileError, Finding, Group, GroupFinding, Status, Story
 from .pipeline import analyse, compare_analyses, load_document
+from .stories import Profile, profile, versions_and_stories
 from .tuning import DEFAULT_TUNING, Tuning
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class Prepared:
     sample: Sample
     noise: float  # damage and column gaps per thousand characters: lower is cleaner
     error: str | None = None
+    profile: Profile | None = None  # facts, period, date and bylines, for versions and stories
 
 
 def prepare(path: str, tuning: Tuning = DEFAULT_TUNING) -> Prepared:
@@ -62,7 +64,7 @@ def prepare(path: str, tuning: Tuning = DEFAULT_TUNING) -> Prepared:
     gaps = len(_GAP.findall(doc.normalized.text))
     noise = (1000 * (damaged + tuning.gap_noise_weight * gaps) / max(1, len(doc.text))
              + (tuning.traditional_noise if doc.script == "traditional" else 0.0))
-    return Prepared(path, analysis, shingles(article, tuning), noise)
+    return Prepared(path, analysis, shingles(article, tuning), noise, profile=profile(analysis))
 
 
 # Set in the parent before the comparison pool forks; read by its workers.
@@ -73,10 +75,10 @@ _SIDES: dict[int, Side] = {}  # per process: versions prepared for alignment, by
 
 # A finding as a worker sends it back: figures by their index in their analysis, so the
 # parent's findings share its own figure records instead of unpickled copies.
-SentFinding = tuple[str, Status, int, int, float, str]
+SentFinding = tuple[str, Status, int, int, float, str, str]
 
 
-def _compare_pair(pair: tuple[int, int]) -> tuple[SentFinding, ...]:
+def _compare_pair(pair: tuple[int, int], mode: str = "versions") -> tuple[SentFinding, ...]:
     from .align import prepare_analysis
 
     ref, other = pair
@@ -88,17 +90,27 @@ def _compare_pair(pair: tuple[int, int]) -> tuple[SentFinding, ...]:
         _SIDES[ref] = prepare_analysis(a, tuning)
     index_a = {id(f): i for i, f in enumerate(a.figures)}
     index_b = {id(f): i for i, f in enumerate(b.figures)}
+    found = compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b, tuning)), tuning, mode).findings
+    if mode == "reports":  # between reports, what each says alone is no finding
+        found = tuple(f for f in found if f.a is not None and f.b is not None)
     return tuple(
-        (f.id, f.status, index_a[id(f.a)] if f.a else -1, index_b[id(f.b)] if f.b else -1, f.score, f.reason)
-        for f in compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b, tuning)), tuning).findings
+        (f.id, f.status, index_a[id(f.a)] if f.a else -1, index_b[id(f.b)] if f.b else -1, f.score, f.reason,
+         f.match)
+        for f in found
     )
+
+
+def _compare_reports(pair: tuple[int, int]) -> tuple[SentFinding, ...]:
+    """A story member's reference against the story's reference: claims matched by content."""
+    return _compare_pair(pair, "reports")
 
 
 def _received(sent: tuple[SentFinding, ...], a: Analysis | None, b: Analysis | None) -> tuple[Finding, ...]:
     assert a is not None and b is not None, "only analysed documents are compared"
     return tuple(
-        Finding(fid, status, a.figures[i] if i >= 0 else None, b.figures[j] if j >= 0 else None, score, reason)
-        for fid, status, i, j, score, reason in sent
+        Finding(fid, status, a.figures[i] if i >= 0 else None, b.figures[j] if j >= 0 else None, score, reason,
+                match)
+        for fid, status, i, j, score, reason, match in sent
     )
 
 
@@ -145,7 +157,7 @@ def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progre
     errors += [FileError(p.path, p.error) for p in prepared if p.error]
     good = [p for p in prepared if p.analysis is not None]
     del prepared
-    groups = group_indices([p.sample for p in good], tuning)
+    groups, story_sets = _versions_and_stories(good, tuning)
     # The shingles have done their work; the comparison workers fork from this memory.
     good = [dataclasses.replace(p, sample=EMPTY_SAMPLE) for p in good]
     # The cleanest version is the reference; the others are compared against it.
@@ -153,12 +165,14 @@ def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progre
     pairs = [(g[0], other) for g in ordered if len(g) > 1 for other in g[1:]]
     _PREPARED = good
     _TUNING[0] = tuning
-    pool = _pool(min(jobs, len(pairs)), fork=True)
+    story_pairs = _story_pairs(ordered, story_sets, good)
+    pool = _pool(min(jobs, len(pairs) + len(story_pairs)), fork=True)
     try:
         findings = {
             pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)
             for pair, sent in zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing", jobs))
         }
+        story_findings = _compare_stories(pool, story_pairs, good, progress, jobs)
     finally:
         if pool:
             pool.shutdown()
@@ -170,7 +184,63 @@ def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progre
                                          [findings[(members[0], other)] for other in members[1:]]))
     singles = tuple(good[g[0]].path for g in ordered if len(g) == 1)
     errors.sort(key=lambda e: e.path)
-    return BatchResult(tuple(result_groups), tuple(errors), singles)
+    stories = _make_stories(ordered, story_sets, good, story_findings)
+    return BatchResult(tuple(result_groups), tuple(errors), singles, stories=stories)
+
+
+def _versions_and_stories(good: Sequence[Prepared], tuning: Tuning) -> tuple[list[list[int]], list[list[int]]]:
+    profiles = [p.profile for p in good]
+    assert all(profiles), "every analysed document has a profile"
+    return versions_and_stories([p.sample for p in good], [p for p in profiles if p], tuning)
+
+
+def _compare_stories(pool: ProcessPoolExecutor | None, story_pairs: list[tuple[int, int]], good: Sequence[Prepared],
+                     progress: Progress | None, jobs: int) -> dict[tuple[int, int], tuple[Finding, ...]]:
+    """Each story member's reference against the story's reference, as different reports."""
+    _SIDES.clear()
+    return {
+        pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)
+        for pair, sent in zip(story_pairs, _map(pool, _compare_reports, story_pairs, progress, "stories", jobs))
+    }
+
+
+def _story_reference(members: Sequence[int], ordered: Sequence[list[int]], good: Sequence[Prepared]) -> int:
+    """The group (index into ``ordered``) whose reference states the most figures."""
+    def figures(g: int) -> int:
+        analysis = good[ordered[g][0]].analysis
+        return len(analysis.figures) if analysis else 0
+
+    return max(members, key=lambda g: (figures(g), -g))
+
+
+def _story_pairs(ordered: Sequence[list[int]], story_sets: Sequence[list[int]],
+                 good: Sequence[Prepared]) -> list[tuple[int, int]]:
+    """(story reference, member reference) document pairs: each member against the story's
+    reference, so a story of k members costs k - 1 comparisons."""
+    pairs = []
+    for members in story_sets:
+        ref = _story_reference(members, ordered, good)
+        pairs += [(ordered[ref][0], ordered[g][0]) for g in members if g != ref]
+    return pairs
+
+
+def _make_stories(ordered: Sequence[list[int]], story_sets: Sequence[list[int]], good: Sequence[Prepared],
+                  found: dict[tuple[int, int], tuple[Finding, ...]]) -> tuple[Story, ...]:
+    """The stories as records: their groups by id, single files by path, their claim findings."""
+    numbers: dict[int, str] = {}
+    for g, members in enumerate(ordered):
+        if len(members) > 1:
+            numbers[g] = f"g{len(numbers) + 1}"
+    stories = []
+    for members in story_sets:
+        ref = _story_reference(members, ordered, good)
+        others = [g for g in members if g != ref]
+        documents = tuple(a.document for g in (ref, *others) if (a := good[ordered[g][0]].analysis))
+        items = tuple(GroupFinding(f, 0, k) for k, g in enumerate(others, 1)
+                      for f in found[(ordered[ref][0], ordered[g][0])])
+        stories.append(Story(tuple(numbers[g] for g in members if g in numbers),
+                             tuple(good[ordered[g][0]].path for g in members if g not in numbers), items, documents))
+    return tuple(stories)
 
 
 def _make_group(group_id: str, members: list[Prepared], per_version: list[tuple[Finding, ...]]) -> Group:

@@ -38,8 +38,18 @@ def shingles(text: str, tuning: Tuning = DEFAULT_TUNING) -> Sample:
     return array("I", sorted(sample))
 
 
-def group_indices(samples: Sequence[Sample], tuning: Tuning = DEFAULT_TUNING) -> list[list[int]]:
-    """Groups of document indices (each sorted, groups ordered by first member)."""
+def containment(a: Sample, b: Sample) -> float:
+    """The share of the smaller sample that the other holds too."""
+    smaller, larger = (a, b) if len(a) <= len(b) else (b, a)
+    if not smaller:
+        return 0.0
+    held = set(larger)
+    return sum(1 for h in smaller if h in held) / len(smaller)
+
+
+def shared_shingles(samples: Sequence[Sample], tuning: Tuning = DEFAULT_TUNING) -> Counter[tuple[int, int]]:
+    """For every two documents that share a shingle: how many they share (stock phrases,
+    in more than ``Tuning.max_postings`` documents, not counted)."""
     postings: dict[int, list[int]] = defaultdict(list)
     for doc, sample in enumerate(samples):
         for shingle in sample:
@@ -50,6 +60,12 @@ def group_indices(samples: Sequence[Sample], tuning: Tuning = DEFAULT_TUNING) ->
             for x in range(len(docs)):
                 for y in range(x + 1, len(docs)):
                     shared[(docs[x], docs[y])] += 1
+    return shared
+
+
+def group_indices(samples: Sequence[Sample], tuning: Tuning = DEFAULT_TUNING) -> list[list[int]]:
+    """Groups of document indices (each sorted, groups ordered by first member), by text alone."""
+    shared = shared_shingles(samples, tuning)
     parent = list(range(len(samples)))
 
     def find(i: int) -> int:

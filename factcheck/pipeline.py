@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import damage as damage_stage
 from .figures import place_figures
+from .group import Sample, containment, shingles
 from .load import LoadedText, read_path
 from .models import Analysis, Document, Report
 from .normalize import detect_script, normalize
@@ -47,9 +48,14 @@ def analyse(document: Document, tuning: Tuning = DEFAULT_TUNING) -> Analysis:
 
 
 def compare_analyses(a: Analysis, b: Analysis, prepared: tuple[Side, Side] | None = None,
-                     tuning: Tuning = DEFAULT_TUNING) -> Report:
-    """Align the figures of two analysed versions and judge every pair. ``prepared`` are
-    the two versions as ``align.prepare_analysis`` made them, when the caller keeps them."""
+                     tuning: Tuning = DEFAULT_TUNING, mode: str = "auto") -> Report:
+    """Align the figures of two analysed documents and judge every pair. ``prepared`` are
+    the two versions as ``align.prepare_analysis`` made them, when the caller keeps them.
+
+    ``mode`` is ``"versions"`` (one article: alignment only), ``"reports"`` (different
+    reports of one event: the figures alignment leaves alone are then matched by what they
+    claim, ``claims.py``) or ``"auto"``: reports when little of either text has a
+    counterpart in the other (``different_reports``)."""
     from . import align  # rapidfuzz: loaded only when comparing
     from .verdicts import make_findings
 
@@ -58,10 +64,30 @@ def compare_analyses(a: Analysis, b: Analysis, prepared: tuple[Side, Side] | Non
     captions = {id(f) for analysis in (a, b) for i, f in enumerate(analysis.figures) if i in analysis.captions}
     # A caption's figure counts only where the caption is in both versions.
     kept = [p for p in pairs if (p.a is not None and p.b is not None) or id(p.a or p.b) not in captions]
+    if mode == "auto":
+        mode = "reports" if different_reports(a, b, tuning) else "versions"
+    if mode == "reports":
+        from .claims import match_claims  # jieba: loaded only when claims are matched
+
+        kept = match_claims(a, b, kept, tuning)
     left_out: Counter[str] = Counter(dict(a.left_out))
     left_out.update(dict(b.left_out))
     findings = make_findings(kept, (a.year, b.year))
-    return Report((a.document, b.document), tuple(findings), dict(left_out))
+    return Report((a.document, b.document), tuple(findings), dict(left_out), mode)
+
+
+def article_sample(analysis: Analysis, tuning: Tuning = DEFAULT_TUNING) -> Sample:
+    """The shingle sample of a document's article text (page furniture left out)."""
+    return shingles("".join(s.text for s in analysis.sentences if not s.boilerplate), tuning)
+
+
+def different_reports(a: Analysis, b: Analysis, tuning: Tuning = DEFAULT_TUNING) -> bool:
+    """Little of either text has a counterpart in the other: the shared shingles are less
+    than ``Tuning.reports_containment`` of each. Texts too short to tell are versions."""
+    sample_a, sample_b = article_sample(a, tuning), article_sample(b, tuning)
+    if min(len(sample_a), len(sample_b)) < tuning.min_shingles:
+        return False
+    return containment(sample_a, sample_b) < tuning.reports_containment
 
 
 def compare_texts(a: str, b: str) -> Report:
@@ -93,6 +119,7 @@ __all__ = [
     "compare_analyses",
     "compare_files",
     "compare_texts",
+    "different_reports",
     "document_from_text",
     "extract_figures",
     "load_document",

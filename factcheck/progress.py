@@ -7,7 +7,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 
 class ProgressBar:
-    """Callable progress: one bar per phase (reading, comparing)."""
+    """Callable progress: one bar per phase (reading, comparing, stories)."""
 
     def __init__(self) -> None:
         self._progress = Progress(
@@ -24,7 +24,7 @@ class ProgressBar:
         if phase not in self._tasks:
             self._tasks[phase] = self._progress.add_task(phase, total=total)
         self._progress.update(self._tasks[phase], completed=done)
-        if all(t.finished for t in self._progress.tasks) and phase == "comparing":
+        if all(t.finished for t in self._progress.tasks) and phase in ("comparing", "stories"):
             self.close()
 
     def close(self) -> None:

@@ -47,6 +47,26 @@ class Tuning:
     min_shingles: int = 10  # fewer sampled shingles (a sentence or two): too short to group
     max_postings: int = 24  # a shingle in more documents than this is a stock phrase
     containment: float = 0.3  # versions share far more (0.7+), related articles far less (≤0.1)
+    # --- group: versions, stories and template series (stories.py) ---
+    version_containment: float = 0.45  # shared shingles of the smaller text for versions; stories share less
+    template_figures: float = 0.5  # below this share of shared figures, reports of other periods are no story
+    story_figures: int = 3  # distinctive figures two texts must share to be one story without shared text
+    story_figure_share: float = 0.3  # ... and that share of the smaller text's distinctive figures
+    story_days: int = 45  # reports of one story are dated at most this many days apart (a release, then its communique)
+    # --- claims: figures of different reports matched by content (claims.py) ---
+    reports_containment: float = 0.45  # compare: below this text overlap both ways, A and B are different reports
+    claim_threshold: float = 0.55  # claim pairs below this score are not made: recall against wrong pairs
+    claim_contradiction: float = 0.9  # a claim pair below this may agree but never contradict
+    claim_left_chars: int = 60  # characters before a figure searched for its clause's words
+    claim_min_words: int = 3  # earlier clauses of the sentence are added until this many words are found
+    claim_clause_chars: int = 16  # characters before a figure whose numbers must match for a contradiction
+    claim_right_chars: int = 12  # characters after it (32.7%的农民工)
+    claim_right_words: int = 2  # words after it kept
+    claim_decay: float = 0.35  # a word's weight falls by this per word between it and the figure
+    claim_after_weight: float = 0.4  # weight of a word after the figure
+    claim_thing_bonus: float = 0.25  # the same counted thing (the nearest word before the figure)
+    claim_value_bonus: float = 0.15  # values within 10% of each other make the pair likelier
+    claim_max_postings: int = 12  # a (key, word) shared by more figures proposes nothing (stock words)
     # --- batch: which version of a group is the reference ---
     gap_noise_weight: float = 3.0  # a column gap counts as this many damaged characters
     traditional_noise: float = 0.5  # a re-scripted mirror is a little less clean than the original

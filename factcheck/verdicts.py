@@ -10,15 +10,25 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import Counter
 
-from .figures import cut_from
+from .claims import TRUNCATED_DIGITS
+from .figures import cut_from, digits_of
 from .models import Figure, FigurePair, Finding, Interval, Kind, Qualifier, Status
 from .units import GENERIC_COUNTERS, category
 
 
 def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None)) -> tuple[Status, str]:
-    """The status of an aligned pair and why, in one plain sentence."""
+    """The status of a pair and why, in one plain sentence."""
+    status, reason = _aligned_verdict(pair, years if not pair.across else (None, None), pair.across)
+    if pair.across and pair.a is not None and pair.b is not None:
+        return _claim_verdict(pair, status, reason, years)
+    return status, reason
+
+
+def _aligned_verdict(pair: FigurePair, years: tuple[int | None, int | None],
+                     across: bool = False) -> tuple[Status, str]:
     a, b = pair.a, pair.b
     if a is None:
         return Status.ONLY_IN_B, "no counterpart in A"
@@ -30,10 +40,51 @@ def verdict(pair: FigurePair, years: tuple[int | None, int | None] = (None, None
     lost = [side for side, f in (("A", a), ("B", b)) if f.open_end and f.unit is None]
     if lost and a.value == b.value:
         return Status.AGREE, f"Same value {_fmt(a)}; the unit was lost at a column break in {lost[0]}."
-    different = _different_claims(a, b, years)
+    different = _different_claims(a, b, years, across)
     if different:
         return Status.NOT_COMPARABLE, different
     return _by_interval(a, b, pair.score)
+
+
+def _claim_verdict(pair: FigurePair, status: Status, reason: str,
+                   years: tuple[int | None, int | None]) -> tuple[Status, str]:
+    """A pair matched by content across reports (claims.py): it says how it was matched,
+    and contradicts only when it is sure: no caveat, the same period, and not explained by
+    a truncated figure (6326亿 for 6326.87亿)."""
+    a, b = pair.a, pair.b
+    assert a is not None and b is not None
+    how = (f"Different reports, matched by content (score {pair.score:.2f}): " if pair.match == "claim"
+           else "Different reports, aligned by the surrounding text: ")
+    if status is not Status.CONTRADICTION:
+        return status, how + reason
+    if _truncation_agrees(a, b):
+        return Status.AGREE, how + f"{a.text} and {b.text} agree if one is truncated rather than rounded."
+    if pair.caveat:
+        return Status.NOT_COMPARABLE, how + f"{_fmt(a)} vs {_fmt(b)}, but {pair.caveat}."
+    same_period = (a.scope is not None and a.scope == b.scope) or (
+        a.scope is None and b.scope is None and years[0] is not None and years[0] == years[1])
+    if not same_period:
+        return Status.NOT_COMPARABLE, how + f"{_fmt(a)} vs {_fmt(b)}, but the reports do not state one period."
+    return status, how + reason
+
+
+def _truncation_agrees(a: Figure, b: Figure) -> bool:
+    """Reports truncate as well as round: an exact figure allows up to one unit of its last
+    digit above it."""
+    ia, ib = _scaled_interval(a), _scaled_interval(b)
+    if ia is None or ib is None:
+        return False
+    ta, tb = _truncated(a, ia), _truncated(b, ib)
+    return ta.intersects(tb)
+
+
+def _truncated(f: Figure, interval: Interval) -> Interval:
+    if f.qualifier is not Qualifier.EXACT or interval.high is None or f.value is None:
+        return interval
+    if len(digits_of(f).strip("0")) < TRUNCATED_DIGITS:
+        return interval
+    factor = category(f.unit)[1] if f.unit else 1.0
+    return dataclasses.replace(interval, high=(f.value + f.precision) * factor)
 
 
 def _damaged(a: Figure, b: Figure) -> str | None:
@@ -46,20 +97,29 @@ def _damaged(a: Figure, b: Figure) -> str | None:
     return None
 
 
-def _different_claims(a: Figure, b: Figure, years: tuple[int | None, int | None]) -> str | None:
-    """Why two aligned figures do not state the same claim, or None when they do."""
+def _different_claims(a: Figure, b: Figure, years: tuple[int | None, int | None],
+                      by_claim: bool = False) -> str | None:
+    """Why two aligned figures do not state the same claim, or None when they do. A pair
+    matched by claim may lack a unit on one side (人数达2.69亿): its words said what it counts."""
     if a.unit and b.unit and not same_counter(a.unit, b.unit):
         return f"Different counters: {a.unit} ({category(a.unit)[0]}) vs {b.unit} ({category(b.unit)[0]})."
-    if a.kind is not b.kind and Kind.OTHER not in (a.kind, b.kind):
+    if a.kind is not b.kind and Kind.OTHER not in (a.kind, b.kind) and not (by_claim and Kind.COUNT in (a.kind, b.kind)
+                                                                         and Kind.OTHER in (a.kind, b.kind)):
         return f"Different kinds of figure: {a.kind.value} vs {b.kind.value}."
-    if a.scope and b.scope and a.scope != b.scope:
+    if a.scope and b.scope and a.scope != b.scope and not (by_claim and _equal(a, b) and _same_year(a.scope, b.scope)):
         return f"Different periods: {a.scope} vs {b.scope}."
-    if (a.unit is None) != (b.unit is None) and a.value != b.value:
+    if (a.unit is None) != (b.unit is None) and a.value != b.value and not by_claim:
         return f"Only one figure has a unit ({_fmt(a)} vs {_fmt(b)})."
     year_a, year_b = years
     if year_a and year_b and year_a != year_b and not (a.scope and b.scope) and not _equal(a, b):
         return f"Reports from {year_a} and {year_b}: {_fmt(a)} vs {_fmt(b)} may describe different periods."
     return None
+
+
+def _same_year(a: str, b: str) -> bool:
+    """Two periods of one year (2022 and end of 2022): equal values across reports agree."""
+    years_a, years_b = re.findall(r"(?:19|20)[0-9]{2}", a), re.findall(r"(?:19|20)[0-9]{2}", b)
+    return bool(years_a) and years_a == years_b
 
 
 def _by_interval(a: Figure, b: Figure, score: float) -> tuple[Status, str]:
@@ -162,7 +222,7 @@ def make_findings(pairs: list[FigurePair], years: tuple[int | None, int | None] 
         base = fingerprint(pair)
         seen[base] += 1
         fid = base if seen[base] == 1 else hashlib.sha1(f"{base}#{seen[base]}".encode()).hexdigest()[:10]
-        findings.append(Finding(f"fc-{fid}", status, pair.a, pair.b, min(1.0, pair.score), reason))
+        findings.append(Finding(f"fc-{fid}", status, pair.a, pair.b, min(1.0, pair.score), reason, pair.match))
     findings.sort(key=lambda f: (f.status.rank, f.a.line if f.a else 10**9, f.b.line if f.b else 10**9))
     return findings
 

@@ -23,8 +23,10 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from factcheck.batch import batch_folder
 from factcheck.cli import cli
 from factcheck.models import DamageKind, Kind, Qualifier, Status
+from factcheck.report import RenderOptions, reporter
 from factcheck.schema import schema_path
 
 from .conftest import CORPUS, OCR_2023, WEB_2023
@@ -227,8 +229,27 @@ def test_schema_accepts_the_fields_of_0_2(schema: dict[str, Any], outputs: dict[
         bad = copy.deepcopy(new)
         next(f for f in bad["findings"] if f.get("match"))["a"][field] = wrong
         assert not validator.is_valid(bad), f"{field}={wrong!r} should not validate"
-    stories = dict(copy.deepcopy(outputs["batch"][1]), stories=[{"groups": ["g1"], "singles": [], "findings": []}])
+    story = {"groups": ["g1"], "singles": ["x.txt"], "documents": ["a.txt", "x.txt"], "findings": [],
+             "summary": outputs["batch"][1]["summary"]}
+    stories = dict(copy.deepcopy(outputs["batch"][1]), stories=[story])
     branch(schema, "batch_output").validate(stories)
+
+
+def test_real_stories_and_report_mode_validate(schema: dict[str, Any]) -> None:
+    """batch on real reports of two events (versions, stories, claim findings) and compare on
+    two different reports of one event print what the schema describes."""
+    from factcheck.pipeline import compare_files
+
+    from .events import EVENTS
+
+    result = batch_folder([str(EVENTS / "migrant-workers-2013"), str(EVENTS / "grain-output-2022")], jobs=1)
+    data = json.loads("".join(reporter("json").render_batch(result, RenderOptions(command="batch"))))
+    assert data["stories"] and any(f["match"] == "claim" for s in data["stories"] for f in s["findings"])
+    branch(schema, "batch_output").validate(data)
+    report = compare_files(str(EVENTS / "migrant-workers-2013/1.txt"), str(EVENTS / "migrant-workers-2013/5.txt"))
+    data = json.loads(report.to_json())
+    assert data["mode"] == "reports"
+    branch(schema, "compare_output").validate(data)
 
 
 def test_schema_vocabularies_are_the_models(schema: dict[str, Any]) -> None:

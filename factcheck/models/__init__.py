@@ -22,6 +22,7 @@ from .findings import (
     PastRuling,
     Report,
     Resolution,
+    Story,
     empty_summary,
 )
 from .text import Damage, Document, NormalizedText, Sentence
@@ -49,5 +50,6 @@ __all__ = [
     "Resolution",
     "Sentence",
     "Status",
+    "Story",
     "empty_summary",
 ]

@@ -16,6 +16,9 @@ class FigurePair:
     a: Figure | None
     b: Figure | None
     score: float  # context similarity, 0..1
+    match: str = "aligned"  # "aligned": by the surrounding text; "claim": by what is claimed (claims.py)
+    caveat: str | None = None  # for a claim pair: why it may agree but never contradict, or None
+    across: bool = False  # between different reports: a contradiction must be sure (verdicts.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,7 @@ class Finding:
     b: Figure | None
     score: float
     reason: str
+    match: str = "aligned"  # how the pair was found: "aligned" or "claim" (docs/json.md)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -35,6 +39,7 @@ class Finding:
             "b": self.b.to_dict() if self.b else None,
             "score": round(self.score, 3),
             "reason": self.reason,
+            "match": self.match,
         }
 
 
@@ -53,6 +58,7 @@ class Report:
     documents: tuple[Document, Document]
     findings: tuple[Finding, ...]
     left_out: dict[str, int] = field(default_factory=dict)  # boilerplate reason -> sentences
+    mode: str = "versions"  # "versions": one article; "reports": different reports, claims matched by content
 
     @property
     def summary(self) -> dict[str, int]:
@@ -72,6 +78,7 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary,
             "left_out": dict(sorted(self.left_out.items())),  # sentences of page furniture, by reason
+            "mode": self.mode,
         }
 
     def to_json(self) -> str:
@@ -168,6 +175,33 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Different reports of one event (groups of versions and single files), and the claim
+    findings between them: each member's reference compared with the story's reference."""
+
+    groups: tuple[str, ...]  # ids of the groups that report the event
+    singles: tuple[str, ...]  # paths of the single files that report it
+    findings: tuple[GroupFinding, ...]  # a_doc/b_doc index ``documents``
+    documents: tuple[Document, ...]  # each member's reference, the story's reference first
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = empty_summary()
+        for item in self.findings:
+            counts[item.finding.status.value] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, object]:
+        findings = []
+        for item in self.findings:
+            record = item.finding.to_dict()
+            record["documents"] = [self.documents[item.a_doc].path, self.documents[item.b_doc].path]
+            findings.append(record)
+        return {"groups": list(self.groups), "singles": list(self.singles),
+                "documents": [d.path for d in self.documents], "findings": findings, "summary": self.summary}
+
+
+@dataclass(frozen=True, slots=True)
 class FileError:
     path: str
     error: str
@@ -228,6 +262,7 @@ class BatchResult:
     resolutions: dict[str, Resolution] = field(default_factory=dict)  # finding id -> live ruling
     stale: tuple[Resolution, ...] = ()  # rulings that match no finding any more
     expired: tuple[Resolution, ...] = ()  # rulings past their expiry date
+    stories: tuple[Story, ...] = ()  # different reports of one event, with their claim findings
 
     @property
     def summary(self) -> dict[str, int]:
@@ -270,6 +305,8 @@ class BatchResult:
         }
         if self.singles:
             data["singles"] = list(self.singles)
+        if self.stories:
+            data["stories"] = [s.to_dict() for s in self.stories]
         if self.resolutions or self.stale or self.expired:
             data["resolved"] = sorted(self.resolutions)
             data["stale"] = [r.to_dict() for r in self.stale]

@@ -95,6 +95,7 @@ def render_compare(report: Report, options: RenderOptions, heading: str = "") ->
         f"A = `{a_doc.path}`, B = `{b_doc.path}`: {counts_text(report.summary)}.",
         "",
         *([report.date_note() or "", ""] if report.date_note() else []),
+        *(["Different reports: claims matched by content.", ""] if report.mode == "reports" else []),
         "| status | A | B | reason | id |",
         "|---|---|---|---|---|",
         *_rows(report, options),

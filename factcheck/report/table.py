@@ -184,6 +184,8 @@ def _comparison(console: Console, report: Report, options: RenderOptions, group:
                              (f"{label}  ", "bold"))
         _print_path(console, said, doc.path + ("  (the reference)" if group and label == "A" else ""))
     console.print(counts_line(report.summary, options))
+    if report.mode == "reports":
+        console.print(Text("different reports: claims matched by content", style="bold"))
     if report.date_note():
         console.print(Text(f"{report.date_note()} (a dateline is page furniture, not a finding)", style="dim"))
     for side in ("A", "B"):
@@ -266,6 +268,13 @@ def render_batch(result: BatchResult, options: RenderOptions) -> str:
         for version in range(1, len(g.documents)):
             console.print()
             _comparison(console, g.report_for(version), options, g.id)
+    for number, story in enumerate(result.stories, 1):
+        for member in range(1, len(story.documents)):
+            findings = tuple(item.finding for item in story.findings if item.b_doc == member)
+            if findings:
+                console.print()
+                report = Report((story.documents[0], story.documents[member]), findings, mode="reports")
+                _comparison(console, report, options, f"story {number}")
     console.print()
     console.print(f"{_totals(result)}; {counts_text(result.summary, zeros=False)}")
     if options.command == "check":

@@ -1,0 +1,201 @@
+"""Two levels of kinship between the documents of a folder: versions and stories.
+
+*Versions* are one text republished (mirrors, scans, reposts with a lead of their own):
+they share most of their shingles (``group.py``) and are compared by alignment. A *story*
+is different reports of one event: other text, the same facts; its members are compared
+by claim (``claims.py``). Two documents are linked
+
+- as **versions** when the shared shingles are at least ``Tuning.version_containment`` of
+  the smaller one, unless both name reporters and no name is shared (two reporters wrote
+  two reports, however much of a press release they both quote);
+- as **one story** when they share less text (at least ``Tuning.containment``), or no text
+  but at least ``Tuning.story_figures`` distinctive figures that are
+  ``Tuning.story_figure_share`` of the smaller one's, and are dated at most
+  ``Tuning.story_days`` apart when both are dated;
+- **not at all** when they speak of other periods (their dominant years differ: a yearly
+  bulletin's template) and fewer than ``Tuning.template_figures`` of their figures are
+  shared.
+
+Groups are the connected sets of version links; stories the connected sets of groups
+linked by story links. Every link comes from an inverted index (shingle → documents,
+figure → documents), so no step compares all pairs of documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .figures import digits_of
+from .group import Sample, shared_shingles
+from .models import Analysis, Kind
+from .tuning import DEFAULT_TUNING, Tuning
+from .units import category
+
+# A year the text names (2022年), not as a comparison base (比2021年) nor in a full date (2023年1月17日).
+_YEAR = re.compile(r"(?<![比较同0-9])((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)")
+_BYLINE = re.compile(r"(?:记者|采访人员)\s*([\u4e00-\u9fff]{2,3})(?=[)）\s、]|$)")
+_NOT_FACTS = (Kind.YEAR, Kind.DATE, Kind.ORDINAL)
+
+Signature = tuple[str, float]  # (counter category, base value to 3 significant digits)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What linking needs of one document, small enough to send between processes."""
+
+    figures: frozenset[Signature]  # the facts it states
+    distinctive: frozenset[Signature]  # those with three or more significant digits
+    year: int | None  # the year it names most often (latest on a tie), else its date's year
+    day: int | None  # its date as a day number, when it has one
+    reporters: frozenset[str]  # names in its bylines (记者 王鑫)
+
+
+def profile(analysis: Analysis) -> Profile:
+    """The facts, period, date and reporters of an analysed document."""
+    figures: set[Signature] = set()
+    distinctive: set[Signature] = set()
+    for f in analysis.figures:
+        if f.value is None or f.kind in _NOT_FACTS or f.value == 0:
+            continue
+        name, factor = category(f.unit) if f.unit else (f.kind.value, 1.0)
+        rounded = float(f"{f.value * factor:.3g}")
+        figures.add((name, rounded))
+        if len(digits_of(f).strip("0")) >= 3:  # 26894万人, 2.69亿, 32.7%; not 200万元 or 1.1%
+            distinctive.add((name, rounded))
+    doc = analysis.document
+    years = Counter(int(y) for y in _YEAR.findall(doc.normalized.text))
+    day = date.fromisoformat(doc.date).toordinal() if doc.date else None
+    year = max(years, key=lambda y: (years[y], y)) if years else (int(doc.date[:4]) if doc.date else analysis.year)
+    names = frozenset(_BYLINE.findall(doc.normalized.text))
+    return Profile(frozenset(figures), frozenset(distinctive), year, day, names)
+
+
+def _share(a: frozenset[Signature], b: frozenset[Signature]) -> float | None:
+    if not a or not b:
+        return None
+    return len(a & b) / min(len(a), len(b))
+
+
+class _Sets:
+    """Union-find over documents or groups that remembers, for each set, the years its
+    members name and the range of their dates, so that a link can be refused when it would
+    join two periods (a yearly template) or reports dated too far apart."""
+
+    def __init__(self, profiles: Sequence[Profile]) -> None:
+        self.parent = list(range(len(profiles)))
+        self.years: list[Counter[int]] = [Counter([p.year] if p.year is not None else []) for p in profiles]
+        self.days: list[tuple[int, int] | None] = [(p.day, p.day) if p.day is not None else None for p in profiles]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def year(self, i: int) -> int | None:
+        years = self.years[self.find(i)]
+        return max(years, key=lambda y: (years[y], y)) if years else None
+
+    def span(self, i: int, j: int) -> int:
+        """Days between the earliest and the latest date of the two sets together (0 if undated)."""
+        dated = [d for d in (self.days[self.find(i)], self.days[self.find(j)]) if d is not None]
+        return max(d[1] for d in dated) - min(d[0] for d in dated) if dated else 0
+
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return
+        keep, gone = min(ri, rj), max(ri, rj)
+        self.parent[gone] = keep
+        self.years[keep] += self.years[gone]
+        spans = [d for d in (self.days[keep], self.days[gone]) if d is not None]
+        self.days[keep] = (min(d[0] for d in spans), max(d[1] for d in spans)) if spans else None
+
+    def sets(self) -> list[list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            found[self.find(i)].append(i)
+        return sorted(found.values(), key=lambda members: members[0])
+
+
+def _other_period(sets: _Sets, i: int, j: int, figures: float | None, t: Tuning) -> bool:
+    """Another period's report from the same template: the sets name other years, and the
+    documents share few figures."""
+    year_i, year_j = sets.year(i), sets.year(j)
+    return (year_i is not None and year_j is not None and year_i != year_j
+            and figures is not None and figures < t.template_figures)
+
+
+def _text_links(samples: Sequence[Sample], t: Tuning) -> list[tuple[float, int, int]]:
+    """(share of the smaller's shingles, i, j) for documents sharing enough text, most first."""
+    links = []
+    for (i, j), count in shared_shingles(samples, t).items():
+        smaller = min(len(samples[i]), len(samples[j]))
+        if smaller >= t.min_shingles and count / smaller >= t.containment:
+            links.append((count / smaller, i, j))
+    return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
+
+
+def _figure_links(profiles: Sequence[Profile], t: Tuning) -> list[tuple[int, int]]:
+    """Documents that state enough of the same distinctive figures to be one story, most first."""
+    postings: dict[Signature, list[int]] = defaultdict(list)
+    for doc, p in enumerate(profiles):
+        for sig in p.distinctive:
+            postings[sig].append(doc)
+    shared: Counter[tuple[int, int]] = Counter()
+    for docs in postings.values():
+        if 1 < len(docs) <= t.max_postings:
+            for x in range(len(docs)):
+                for y in range(x + 1, len(docs)):
+                    shared[(docs[x], docs[y])] += 1
+    links = []
+    for (i, j), count in shared.items():
+        smaller = min(len(profiles[i].distinctive), len(profiles[j].distinctive))
+        if count >= t.story_figures and count / smaller >= t.story_figure_share:
+            links.append((count, i, j))
+    return [(i, j) for _, i, j in sorted(links, key=lambda link: (-link[0], link[1], link[2]))]
+
+
+def versions_and_stories(samples: Sequence[Sample], profiles: Sequence[Profile],
+                         tuning: Tuning = DEFAULT_TUNING) -> tuple[list[list[int]], list[list[int]]]:
+    """Groups of versions (sorted document indices, every document in one, ordered by first
+    member) and stories (sorted indices into the groups, two or more each). Links are taken
+    strongest first, so that a document whose text names no year takes the period of the
+    versions it joins before a weaker link is judged."""
+    t = tuning
+    versions = _Sets(profiles)
+    story_links: list[tuple[int, int]] = []
+    for share, i, j in _text_links(samples, t):
+        a, b = profiles[i], profiles[j]
+        if _other_period(versions, i, j, _share(a.figures, b.figures), t):
+            continue
+        bylines_differ = bool(a.reporters and b.reporters and not a.reporters & b.reporters)
+        if share >= t.version_containment and not bylines_differ:
+            versions.join(i, j)
+        else:
+            story_links.append((i, j))
+    groups = versions.sets()
+    group_of = {doc: g for g, members in enumerate(groups) for doc in members}
+    stories = _Sets([_merged(profiles, members) for members in groups])
+    for i, j in [*story_links, *_figure_links(profiles, t)]:
+        gi, gj = group_of[i], group_of[j]
+        figures = _share(profiles[i].figures, profiles[j].figures)
+        year_i, year_j = stories.year(gi), stories.year(gj)
+        if year_i is not None and year_j is not None and year_i != year_j:
+            continue  # one story is one period; a later report of the same facts is another story
+        if stories.span(gi, gj) > t.story_days or _other_period(stories, gi, gj, figures, t):
+            continue
+        stories.join(gi, gj)
+    return groups, [s for s in stories.sets() if len(s) > 1]
+
+
+def _merged(profiles: Sequence[Profile], members: Sequence[int]) -> Profile:
+    """One profile for a group of versions: the year most of them name, the earliest date."""
+    years = Counter(p.year for m in members if (p := profiles[m]).year is not None)
+    days = [p.day for m in members if (p := profiles[m]).day is not None]
+    year = max(years, key=lambda y: (years[y], y)) if years else None
+    return Profile(frozenset(), frozenset(), year, min(days) if days else None, frozenset())
