@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .enums import Status
@@ -131,6 +132,23 @@ class GroupFinding:
     b_doc: int
 
 
+def _counts(items: Sequence[GroupFinding]) -> dict[str, int]:
+    counts = empty_summary()
+    for item in items:
+        counts[item.finding.status.value] += 1
+    return counts
+
+
+def _finding_dicts(items: Sequence[GroupFinding], documents: Sequence[Document]) -> list[dict[str, object]]:
+    """Findings as JSON, each naming the two documents it compares."""
+    findings = []
+    for item in items:
+        record = item.finding.to_dict()
+        record["documents"] = [documents[item.a_doc].path, documents[item.b_doc].path]
+        findings.append(record)
+    return findings
+
+
 @dataclass(frozen=True, slots=True)
 class Group:
     """Versions of one article, and what comparing them found.
@@ -146,17 +164,10 @@ class Group:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = empty_summary()
-        for item in self.findings:
-            counts[item.finding.status.value] += 1
-        return counts
+        return _counts(self.findings)
 
     def to_dict(self) -> dict[str, object]:
-        findings = []
-        for item in self.findings:
-            record = item.finding.to_dict()
-            record["documents"] = [self.documents[item.a_doc].path, self.documents[item.b_doc].path]
-            findings.append(record)
+        findings = _finding_dicts(self.findings, self.documents)
         data: dict[str, object] = {
             "id": self.id,
             "documents": [d.to_dict() for d in self.documents],
@@ -186,17 +197,10 @@ class Story:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = empty_summary()
-        for item in self.findings:
-            counts[item.finding.status.value] += 1
-        return counts
+        return _counts(self.findings)
 
     def to_dict(self) -> dict[str, object]:
-        findings = []
-        for item in self.findings:
-            record = item.finding.to_dict()
-            record["documents"] = [self.documents[item.a_doc].path, self.documents[item.b_doc].path]
-            findings.append(record)
+        findings = _finding_dicts(self.findings, self.documents)
         return {"groups": list(self.groups), "singles": list(self.singles),
                 "documents": [d.path for d in self.documents], "findings": findings, "summary": self.summary}
 

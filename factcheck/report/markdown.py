@@ -6,7 +6,7 @@ from ..models import Analysis, BatchResult, Figure, Finding, Report, Resolution
 from . import BaseReporter, RenderOptions
 from .common import count_words, counts_text, plural, value_text
 from .outcome import RULE_HINT, resolve_commands, verdict_line
-from .passages import Passage, lines_text, passages
+from .passages import Passage, lines_text, listed
 
 
 def _cell(text: str) -> str:
@@ -62,20 +62,11 @@ def _passage_row(passage: Passage, path: str) -> str:
 
 def _rows(report: Report, options: RenderOptions) -> list[str]:
     paths = (report.documents[0].path, report.documents[1].path)
-    runs = [] if options.one_by_one else passages(report.findings, "A") + passages(report.findings, "B")
-    in_run = {f.id: p for p in runs for f in p.findings}
-    rows: list[str] = []
-    done: set[int] = set()
-    for f in report.findings:
-        if f.status not in options.shown:
-            continue
-        passage = in_run.get(f.id)
-        if passage is None:
-            rows.append(_row(f, paths, options.resolutions.get(f.id)))
-        elif id(passage) not in done:
-            done.add(id(passage))
-            rows.append(_passage_row(passage, paths[0] if passage.side == "A" else paths[1]))
-    return rows
+    return [
+        _passage_row(entry, paths[0] if entry.side == "A" else paths[1]) if isinstance(entry, Passage)
+        else _row(entry, paths, options.resolutions.get(entry.id))
+        for entry in listed(report.findings, options.shown, options.one_by_one)
+    ]
 
 
 def _not_listed(report: Report, options: RenderOptions) -> list[str]:

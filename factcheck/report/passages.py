@@ -108,3 +108,22 @@ def coverage(findings: Sequence[Finding], side: str) -> str:
         return f"{other} covers {where}: all of {side}'s figures ({len(mine)})"
     percent = min(99, max(1, round(100 * len(paired) / len(mine))))
     return f"{other} covers {where}: {percent}% of {side}'s figures ({len(paired)} of {len(mine)})"
+
+
+def listed(findings: Sequence[Finding], shown: frozenset[Status], one_by_one: bool) -> list[Finding | Passage]:
+    """The findings of the ``shown`` statuses in report order, each run of one-sided figures
+    as its passage, once (unless ``one_by_one``: ``--show only_in``)."""
+    found = [] if one_by_one else passages(findings, "A") + passages(findings, "B")
+    in_passage = {f.id: p for p in found for f in p.findings}
+    out: list[Finding | Passage] = []
+    done: set[int] = set()
+    for finding in findings:
+        if finding.status not in shown:
+            continue
+        passage = in_passage.get(finding.id)
+        if passage is None:
+            out.append(finding)
+        elif id(passage) not in done:
+            done.add(id(passage))
+            out.append(passage)
+    return out

@@ -17,7 +17,7 @@ from ..models import Analysis, BatchResult, Document, Group, Report, Status
 from . import BaseReporter, RenderOptions
 from .common import count_words, counts_text, plural, value_text
 from .outcome import RULE_HINT, passed, resolve_commands, verdict_line
-from .passages import Passage, coverage, passages
+from .passages import Passage, coverage, listed, passages
 from .table_rows import MARKS, STATUS_STYLE, Layout, finding_block, passage_block
 
 
@@ -144,20 +144,12 @@ def finding_blocks(report: Report, options: RenderOptions) -> list[list[Text]]:
     one-sided figures as one block per passage."""
     lines = [fig.line for f in report.findings for fig in (f.a, f.b) if fig is not None]
     layout = Layout(options.width, options.color, max(8, len(f"line {max(lines, default=0)}")))
-    in_passage = _collapsed(report, options)
     rulings = options.resolutions if options.command == "check" else None
-    blocks: list[list[Text]] = []
-    done: set[int] = set()
-    for finding in report.findings:
-        if finding.status not in options.shown:
-            continue
-        passage = in_passage.get(finding.id)
-        if passage is None:
-            blocks.append(finding_block(finding, layout, options.resolutions.get(finding.id)))
-        elif id(passage) not in done:
-            done.add(id(passage))
-            blocks.append(passage_block(passage, layout, rulings))
-    return blocks
+    return [
+        passage_block(entry, layout, rulings) if isinstance(entry, Passage)
+        else finding_block(entry, layout, options.resolutions.get(entry.id))
+        for entry in listed(report.findings, options.shown, options.one_by_one)
+    ]
 
 
 def _not_listed(report: Report, options: RenderOptions) -> list[str]:
