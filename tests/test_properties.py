@@ -127,3 +127,21 @@ def test_a_line_without_full_stops_gives_each_figure_a_window_not_the_line() -> 
     assert len(figures) > 2900
     assert max(len(f.sentence) for f in figures) <= 2 * 60 + 30
     assert all(f.sentence[f.mark[0] : f.mark[1]] == f.text for f in figures)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.sampled_from(list("[]{},\n\t \"\\a1亿:")), max_size=12),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@SETTINGS
+@given(JSON_VALUES)
+def test_json_with_short_lists_on_one_line_is_the_same_data(value: object) -> None:
+    import json
+
+    from factcheck.report.json_format import dumps
+
+    assert json.loads(dumps(value)) == value

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..models import Analysis, BatchResult, Report
 from . import BaseReporter, RenderOptions
 
+# A list of numbers, null and short strings, pretty-printed one item a line. Every line
+# break in the output is structural (strings hold their newlines escaped), so a match that
+# starts at "[" + newline can never start inside a string.
+_SCALAR_LIST = re.compile(r"\[\n\s+((?:[^\[\]{}\n]{0,80},\n\s+){0,3}[^\[\]{}\n,]{0,80})\n\s*\]")
+
+
+def _pretty(data: Any) -> str:
+    """Indented JSON with spans and intervals on one line (``[5120, 5126]``): a tenth
+    smaller for reports with many figures, and easier to read."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return _SCALAR_LIST.sub(lambda m: "[" + re.sub(r",\n\s+", ", ", m.group(1)) + "]", text)
+
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return _pretty(data) + "\n"
 
 
 class JsonReporter(BaseReporter):
@@ -41,7 +54,7 @@ def _batch_pieces(result: BatchResult) -> Iterator[str]:
     groups: list[dict[str, Any]] = data.pop("groups")  # type: ignore[assignment]
     yield '{\n  "version": 1,\n  "groups": ['
     for i, group in enumerate(groups):
-        body = json.dumps(group, ensure_ascii=False, indent=2, allow_nan=False)
+        body = _pretty(group)
         yield ("," if i else "") + "\n    " + body.replace("\n", "\n    ")
-    rest = json.dumps({k: v for k, v in data.items() if k != "version"}, ensure_ascii=False, indent=2, allow_nan=False)
+    rest = _pretty({k: v for k, v in data.items() if k != "version"})
     yield ("\n  ]," if groups else "],") + rest[1:] + "\n"
