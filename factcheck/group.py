@@ -16,7 +16,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import TypeAlias
 
 from .tuning import DEFAULT_TUNING, Tuning
@@ -50,13 +50,20 @@ def containment(a: Sample, b: Sample) -> float:
 def shared_shingles(samples: Sequence[Sample], tuning: Tuning = DEFAULT_TUNING) -> Counter[tuple[int, int]]:
     """For every two documents that share a shingle: how many they share (stock phrases,
     in more than ``Tuning.max_postings`` documents, not counted)."""
-    postings: dict[int, list[int]] = defaultdict(list)
-    for doc, sample in enumerate(samples):
-        for shingle in sample:
-            postings[shingle].append(doc)
+    return co_occurrences(samples, tuning.max_postings)
+
+
+def co_occurrences(keys_of: Sequence[Iterable[Hashable]], max_postings: int) -> Counter[tuple[int, int]]:
+    """For every two documents with a key in common (a shingle, a figure): how many keys
+    they share, through an inverted index, so that no step compares all pairs; a key in
+    more than ``max_postings`` documents is too common to count."""
+    postings: dict[Hashable, list[int]] = defaultdict(list)
+    for doc, keys in enumerate(keys_of):
+        for key in keys:
+            postings[key].append(doc)
     shared: Counter[tuple[int, int]] = Counter()
     for docs in postings.values():
-        if 1 < len(docs) <= tuning.max_postings:
+        if 1 < len(docs) <= max_postings:
             for x in range(len(docs)):
                 for y in range(x + 1, len(docs)):
                     shared[(docs[x], docs[y])] += 1

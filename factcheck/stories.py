@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .figures import digits_of
-from .group import Sample, shared_shingles
+from .group import Sample, co_occurrences, shared_shingles
 from .models import Analysis, Kind
 from .tuning import DEFAULT_TUNING, Tuning
 from .units import category
@@ -142,16 +142,7 @@ def _text_links(samples: Sequence[Sample], t: Tuning) -> list[tuple[float, int, 
 
 def _figure_links(profiles: Sequence[Profile], t: Tuning) -> list[tuple[int, int]]:
     """Documents that state enough of the same distinctive figures to be one story, most first."""
-    postings: dict[Signature, list[int]] = defaultdict(list)
-    for doc, p in enumerate(profiles):
-        for sig in p.distinctive:
-            postings[sig].append(doc)
-    shared: Counter[tuple[int, int]] = Counter()
-    for docs in postings.values():
-        if 1 < len(docs) <= t.max_postings:
-            for x in range(len(docs)):
-                for y in range(x + 1, len(docs)):
-                    shared[(docs[x], docs[y])] += 1
+    shared = co_occurrences([p.distinctive for p in profiles], t.max_postings)
     links = []
     for (i, j), count in shared.items():
         smaller = min(len(profiles[i].distinctive), len(profiles[j].distinctive))
