@@ -1,209 +1,184 @@
-"""Checking a folder: find the files, analyse them, group the versions, compare each group.
+"""Checking a folder: find the files, sign them, group the versions, compare each group.
 
-Work is spread over processes. Files are analysed in a pool; comparisons run in a second
-pool forked after the analyses exist, so that workers receive two indices and send back
-findings rather than whole documents. Output is the same whatever the number of jobs:
-every step keeps the sorted order of paths.
+The work is two passes of tasks (``batch_tasks.py``) that an engine runs (``engines.py``:
+a local process pool, or a Dask cluster); the engine only decides where. The first pass
+reads every file where it runs and sends back a compact MinHash signature (``group.py``);
+the driver — the process that runs ``batch`` — groups the signatures by LSH banding and
+then schedules one task per group that reads its versions again and compares them. The
+driver never holds a document: per file, it keeps the path, a signature of
+``Tuning.minhash_size`` 32-bit values, a shingle count and a noise score, so its memory
+stays flat in the number of documents. Groups come back in a fixed order (by their first
+file in sorted path order), a bounded window of them at a time, and are handed on as they
+come (``BatchStream``), so the output is the same whatever the engine or the number of jobs.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
 import os
-import re
-from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING
 
+from .batch_tasks import compare_group, read_documents
 from .discover import DEFAULT_SELECTION, Selection, discover
-from .errors import FactcheckError, InputError, printable_path
-from .group import Sample, group_indices, shingles
-from .models import Analysis, BatchResult, Consensus, Document, FileError, Finding, Group, GroupFinding, Status
-from .pipeline import analyse, compare_analyses, load_document
+from .engines import Engine, make_engine, ordered
+from .errors import InputError
+from .models import BatchResult, FileError, Group, Status
+from .models.findings import empty_summary
 from .tuning import DEFAULT_TUNING, Tuning
 
 if TYPE_CHECKING:
-    from .align import Side
+    import numpy as np
+    from numpy.typing import NDArray
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
-EMPTY_SAMPLE: Sample = array("I")
-_GAP = re.compile(r"(?<=[\u4e00-\u9fff,。])[ \t]+(?=[\u4e00-\u9fff])")
+Task = tuple[str, tuple[str, ...]]  # a group's id ("" for a file alone) and its paths, the reference first
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """One file after the first pass: its analysis, shingles and how clean it is."""
+class BatchStream:
+    """A batch as it runs: its groups one at a time, in order (``groups()``, once), then
+    the files that failed, the files alone and the counts (complete once the groups are
+    consumed). Closing it stops the engine; use it in a ``with`` block."""
 
-    path: str
-    analysis: Analysis | None
-    sample: Sample
-    noise: float  # damage and column gaps per thousand characters: lower is cleaner
-    error: str | None = None
+    def __init__(self, engine: Engine, tasks: list[Task], errors: list[FileError], root: str, tuning: Tuning,
+                 progress: Progress | None) -> None:
+        self._engine: Engine | None = engine
+        self._tasks, self._errors, self._root, self._tuning, self._progress = tasks, errors, root, tuning, progress
+        self._singles: list[str] = []
+        self.summary = empty_summary()
+        self.group_ids = tuple(gid for gid, paths in tasks if len(paths) > 1)
 
+    def groups(self) -> Iterator[Group]:
+        engine = self._engine
+        if engine is None:
+            raise RuntimeError("a batch's groups can be read once")
+        calls = ((gid, paths, self._root, self._tuning) for gid, paths in self._tasks)
+        ahead = engine.workers * self._tuning.tasks_ahead
+        try:
+            for done, outcome in enumerate(ordered(engine, compare_group, calls, ahead), 1):
+                if self._progress:
+                    self._progress("comparing", done, len(self._tasks))
+                self._errors.extend(outcome.errors)
+                if outcome.single is not None:
+                    self._singles.append(outcome.single)
+                if outcome.group is not None:
+                    for status, n in outcome.group.summary.items():
+                        self.summary[status] += n
+                    yield outcome.group
+        finally:
+            self.close()
 
-def prepare(path: str, tuning: Tuning = DEFAULT_TUNING) -> Prepared:
-    """Load and analyse one file; a bad file becomes an error record, never an exception."""
-    shown = printable_path(path)
-    try:
-        analysis = analyse(load_document(path), tuning)
-    except FactcheckError as exc:
-        return Prepared(shown, None, EMPTY_SAMPLE, 0.0, exc.message)
-    except Exception as exc:  # one bad file must not stop a batch
-        return Prepared(shown, None, EMPTY_SAMPLE, 0.0, f"internal error: {type(exc).__name__}: {exc}")
-    doc = analysis.document
-    article = "".join(s.text for s in analysis.sentences if not s.boilerplate)
-    analysis = dataclasses.replace(analysis, sentences=())  # read once for the shingles; memory is tight
-    damaged = sum(d.end - d.start for d in doc.damage)
-    gaps = len(_GAP.findall(doc.normalized.text))
-    noise = (1000 * (damaged + tuning.gap_noise_weight * gaps) / max(1, len(doc.text))
-             + (tuning.traditional_noise if doc.script == "traditional" else 0.0))
-    return Prepared(path, analysis, shingles(article, tuning), noise)
+    @property
+    def errors(self) -> tuple[FileError, ...]:
+        return tuple(sorted(self._errors, key=lambda e: e.path))
 
+    @property
+    def singles(self) -> tuple[str, ...]:
+        return tuple(self._singles)
 
-# Set in the parent before the comparison pool forks; read by its workers.
-_PREPARED: list[Prepared] = []
-_TUNING: list[Tuning] = [DEFAULT_TUNING]
-_SIDES: dict[int, Side] = {}  # per process: versions prepared for alignment, by index
+    def tail(self) -> dict[str, object]:
+        """The JSON after the groups (``errors``, ``summary``, ``singles``), as ``BatchResult.to_dict``."""
+        data = BatchResult((), self.errors, self.singles).to_dict()
+        data["summary"] = dict(self.summary)
+        return {k: v for k, v in data.items() if k not in ("version", "groups")}
 
+    def exit_code(self, fail_on: frozenset[Status] = frozenset({Status.CONTRADICTION}),
+                  skip_unreadable: bool = False) -> int:
+        """As ``BatchResult.exit_code`` (a batch has no rulings)."""
+        if self._errors and not skip_unreadable:
+            return 2
+        return 1 if any(self.summary[s.value] for s in fail_on) else 0
 
-# A finding as a worker sends it back: figures by their index in their analysis, so the
-# parent's findings share its own figure records instead of unpickled copies.
-SentFinding = tuple[str, Status, int, int, float, str]
+    def collect(self) -> BatchResult:
+        """Every group in memory, as one result (what the other formats and the API need)."""
+        groups = tuple(self.groups())
+        return BatchResult(groups, self.errors, self.singles)
 
+    def close(self) -> None:
+        if self._engine is not None:
+            engine, self._engine = self._engine, None
+            engine.close()
 
-def _compare_pair(pair: tuple[int, int]) -> tuple[SentFinding, ...]:
-    from .align import prepare_analysis
+    def __enter__(self) -> BatchStream:
+        return self
 
-    ref, other = pair
-    a, b = _PREPARED[ref].analysis, _PREPARED[other].analysis
-    assert a is not None and b is not None
-    tuning = _TUNING[0]
-    if ref not in _SIDES:  # a group's reference is compared with every other version
-        _SIDES.clear()
-        _SIDES[ref] = prepare_analysis(a, tuning)
-    index_a = {id(f): i for i, f in enumerate(a.figures)}
-    index_b = {id(f): i for i, f in enumerate(b.figures)}
-    return tuple(
-        (f.id, f.status, index_a[id(f.a)] if f.a else -1, index_b[id(f.b)] if f.b else -1, f.score, f.reason)
-        for f in compare_analyses(a, b, (_SIDES[ref], prepare_analysis(b, tuning)), tuning).findings
-    )
-
-
-def _received(sent: tuple[SentFinding, ...], a: Analysis | None, b: Analysis | None) -> tuple[Finding, ...]:
-    assert a is not None and b is not None, "only analysed documents are compared"
-    return tuple(
-        Finding(fid, status, a.figures[i] if i >= 0 else None, b.figures[j] if j >= 0 else None, score, reason)
-        for fid, status, i, j, score, reason in sent
-    )
-
-
-def _pool(jobs: int, fork: bool = False) -> ProcessPoolExecutor | None:
-    if jobs <= 1:
-        return None
-    methods = multiprocessing.get_all_start_methods()
-    if fork and "fork" not in methods:
-        return None
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
 
 
-T = TypeVar("T")
-R = TypeVar("R")
+def _chunks(files: Sequence[str], size: int) -> Iterator[tuple[Sequence[str]]]:
+    for start in range(0, len(files), size):
+        yield (files[start : start + size],)
 
 
-def _map(pool: ProcessPoolExecutor | None, fn: Callable[[T], R], items: Sequence[T], progress: Progress | None,
-         phase: str, jobs: int = 1) -> Iterator[R]:
-    # Chunks of a few items: few round trips, yet the progress bar still moves.
-    results: Iterable[R] = pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 8))) if pool else map(fn, items)
-    for done, result in enumerate(results, 1):
+def _sign(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: Progress | None,
+          errors: list[FileError]) -> tuple[NDArray[np.uint32], NDArray[np.int64], NDArray[np.float64]]:
+    """The first pass: every file's signature, shingle count (-1 for a file that failed) and noise."""
+    import numpy as np
+
+    minhashes = np.zeros((len(files), tuning.minhash_size), dtype=np.uint32)
+    sizes = np.full(len(files), -1, dtype=np.int64)
+    noise = np.zeros(len(files), dtype=np.float64)
+    size = max(1, min(tuning.max_chunk, len(files) // (engine.workers * tuning.chunks_per_worker)))
+    calls = ((*chunk, root, tuning) for chunk in _chunks(files, size))
+    done = 0
+    for reads in ordered(engine, read_documents, calls, engine.workers * tuning.tasks_ahead):
+        for read in reads:
+            if read.signature is None:
+                errors.append(FileError(read.path, read.error or "cannot be read"))
+            else:
+                minhashes[done] = read.signature.values()
+                sizes[done], noise[done] = read.signature.size, read.noise
+            done += 1
         if progress:
-            progress(phase, done, len(items))
-        yield result
+            progress("reading", done, len(files))
+    return minhashes, sizes, noise
 
 
-def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
-                 tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION) -> BatchResult:
-    """Group the versions found under ``paths`` and compare every group (``factcheck batch``)."""
-    global _PREPARED
-    jobs = jobs or os.cpu_count() or 1
+def plan(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: Progress | None,
+         errors: list[FileError]) -> list[Task]:
+    """Read and group: one task per group (its id and its paths, the cleanest first) and per
+    file alone, ordered by their first file."""
+    from .group import group_signatures
+
+    minhashes, sizes, noise = _sign(engine, files, root, tuning, progress, errors)
+    good = (sizes >= 0).nonzero()[0]
+    components = group_signatures(minhashes[good], sizes[good], tuning)
+    del minhashes
+    tasks: list[Task] = []
+    number = 0
+    for members in components:
+        indices = sorted((int(good[m]) for m in members), key=lambda i: (noise[i], files[i]))
+        if len(indices) > 1:
+            number += 1
+        tasks.append((f"g{number}" if len(indices) > 1 else "", tuple(files[i] for i in indices)))
+    return tasks
+
+
+def batch_stream(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
+                 tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION, engine: str = "local",
+                 scheduler: str | None = None) -> BatchStream:
+    """Find, read and group the files under ``paths``; the comparisons run as the returned
+    stream's groups are read."""
     files, errors = discover(paths, selection)
     if not files:  # a mistyped folder checks nothing: that is not a pass
         if errors:
             raise InputError(errors[0].error, errors[0].path)
         raise InputError("no files to check", ", ".join(paths))
-    pool = _pool(min(jobs, len(files)))
+    runner = make_engine(engine, jobs, scheduler)
+    root = os.getcwd()
     try:
-        prepared = list(_map(pool, partial(prepare, tuning=tuning), files, progress, "reading", jobs))
-    finally:
-        if pool:
-            pool.shutdown()
-    errors += [FileError(p.path, p.error) for p in prepared if p.error]
-    good = [p for p in prepared if p.analysis is not None]
-    del prepared
-    groups = group_indices([p.sample for p in good], tuning)
-    # The shingles have done their work; the comparison workers fork from this memory.
-    good = [dataclasses.replace(p, sample=EMPTY_SAMPLE) for p in good]
-    # The cleanest version is the reference; the others are compared against it.
-    ordered = [sorted(g, key=lambda i: (good[i].noise, good[i].path)) for g in groups]
-    pairs = [(g[0], other) for g in ordered if len(g) > 1 for other in g[1:]]
-    _PREPARED = good
-    _TUNING[0] = tuning
-    pool = _pool(min(jobs, len(pairs)), fork=True)
-    try:
-        findings = {
-            pair: _received(sent, good[pair[0]].analysis, good[pair[1]].analysis)
-            for pair, sent in zip(pairs, _map(pool, _compare_pair, pairs, progress, "comparing", jobs))
-        }
-    finally:
-        if pool:
-            pool.shutdown()
-        _PREPARED = []
-        _SIDES.clear()
-    result_groups = []
-    for number, members in enumerate((g for g in ordered if len(g) > 1), 1):
-        result_groups.append(_make_group(f"g{number}", [good[i] for i in members],
-                                         [findings[(members[0], other)] for other in members[1:]]))
-    singles = tuple(good[g[0]].path for g in ordered if len(g) == 1)
-    errors.sort(key=lambda e: e.path)
-    return BatchResult(tuple(result_groups), tuple(errors), singles)
+        tasks = plan(runner, files, root, tuning, progress, errors)
+    except BaseException:
+        runner.close()
+        raise
+    return BatchStream(runner, tasks, errors, root, tuning, progress)
 
 
-def _make_group(group_id: str, members: list[Prepared], per_version: list[tuple[Finding, ...]]) -> Group:
-    documents = tuple(m.analysis.document for m in members if m.analysis)
-    items = tuple(GroupFinding(f, 0, k) for k, found in enumerate(per_version, 1) for f in found)
-    consensus = _consensus(documents, per_version) if len(documents) > 2 else ()
-    return Group(group_id, documents, items, consensus)
-
-
-def _consensus(documents: Sequence[Document], per_version: list[tuple[Finding, ...]]) -> tuple[Consensus, ...]:
-    """For each figure of the reference: which versions agree, which contradict, and
-    which one version is the odd one out."""
-    by_figure: dict[int, list[tuple[int, Finding]]] = defaultdict(list)
-    for k, found in enumerate(per_version, 1):
-        for f in found:
-            if f.a is not None and f.b is not None:
-                by_figure[f.a.start].append((k, f))
-    lines = []
-    for _, entries in sorted(by_figure.items()):
-        figure = entries[0][1].a
-        assert figure is not None
-        agree = [k for k, f in entries if f.status is Status.AGREE]
-        disagree = [k for k, f in entries if f.status is Status.CONTRADICTION]
-        if not disagree:
-            continue
-        odd: str | None = None
-        if len(disagree) == 1 and agree:
-            odd = documents[disagree[0]].path
-        elif len(disagree) >= 2 and not agree:
-            values = {f.b.value for k, f in entries if f.status is Status.CONTRADICTION and f.b}
-            if len(values) == 1:
-                odd = documents[0].path  # every other version agrees among themselves
-        agreeing = (documents[0].path, *(documents[k].path for k in agree))
-        lines.append(Consensus(figure, agreeing, tuple(documents[k].path for k in disagree), odd))
-    return tuple(lines)
-
+def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
+                 tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION, engine: str = "local",
+                 scheduler: str | None = None) -> BatchResult:
+    """Group the versions found under ``paths`` and compare every group (``factcheck batch``)."""
+    with batch_stream(paths, jobs, progress, tuning, selection, engine, scheduler) as stream:
+        return stream.collect()

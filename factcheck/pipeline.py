@@ -6,11 +6,14 @@ function here is pure apart from :func:`load_document`, which reads a file.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import damage as damage_stage
+from .errors import printable_path
 from .figures import place_figures
 from .load import LoadedText, read_path
 from .models import Analysis, Document, Report
@@ -20,7 +23,7 @@ from .tuning import DEFAULT_TUNING, Tuning
 
 if TYPE_CHECKING:
     from .align import Side
-    from .models import Figure
+    from .models import Figure, Sentence
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -33,6 +36,12 @@ def build_document(loaded: LoadedText) -> Document:
     damage = damage_stage.damage_of(nt, text, line_starts)
     return Document(loaded.path, text, loaded.encoding, nt, detect_script(text), damage, line_starts,
                     document_date(nt.text))
+
+
+def segment_document(document: Document, tuning: Tuning = DEFAULT_TUNING) -> list[Sentence]:
+    """The sentences of a document (what grouping reads), without its figures."""
+    damage_norm = damage_stage.in_normalized(document.normalized, document.damage)
+    return split_sentences(document.normalized, document.line_starts, damage_norm, tuning)
 
 
 def analyse(document: Document, tuning: Tuning = DEFAULT_TUNING) -> Analysis:
@@ -74,9 +83,13 @@ def compare_files(a: str, b: str, tuning: Tuning = DEFAULT_TUNING) -> Report:
     return compare_analyses(analyse(load_document(a), tuning), analyse(load_document(b), tuning), tuning=tuning)
 
 
-def load_document(path: str) -> Document:
-    """Read, decode and normalise one file."""
-    return build_document(read_path(path))
+def load_document(path: str, root: str | None = None) -> Document:
+    """Read, decode and normalise one file; a relative ``path`` is read from ``root`` when
+    given (a worker on another machine reads what the driver named), and still called ``path``."""
+    if root is None or os.path.isabs(path):
+        return build_document(read_path(path))
+    loaded = read_path(os.path.join(root, path))
+    return build_document(dataclasses.replace(loaded, path=printable_path(path)))
 
 
 def document_from_text(text: str, path: str = "<text>") -> Document:
@@ -96,4 +109,5 @@ __all__ = [
     "document_from_text",
     "extract_figures",
     "load_document",
+    "segment_document",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..models import Analysis, BatchResult, Report
@@ -39,9 +39,18 @@ def _batch_pieces(result: BatchResult) -> Iterator[str]:
     memory as one string."""
     data = result.to_dict()
     groups: list[dict[str, Any]] = data.pop("groups")  # type: ignore[assignment]
+    return batch_json(groups, lambda: {k: v for k, v in data.items() if k != "version"})
+
+
+def batch_json(groups: Iterable[dict[str, Any]], rest: Callable[[], dict[str, Any]]) -> Iterator[str]:
+    """A batch's JSON from its groups' records, each written as it comes (a running batch's
+    groups arrive one by one), and ``rest()``: the keys after ``groups``, asked for once the
+    groups are written."""
     yield '{\n  "version": 1,\n  "groups": ['
-    for i, group in enumerate(groups):
+    written = 0
+    for group in groups:
         body = json.dumps(group, ensure_ascii=False, indent=2, allow_nan=False)
-        yield ("," if i else "") + "\n    " + body.replace("\n", "\n    ")
-    rest = json.dumps({k: v for k, v in data.items() if k != "version"}, ensure_ascii=False, indent=2, allow_nan=False)
-    yield ("\n  ]," if groups else "],") + rest[1:] + "\n"
+        yield ("," if written else "") + "\n    " + body.replace("\n", "\n    ")
+        written += 1
+    tail = json.dumps(rest(), ensure_ascii=False, indent=2, allow_nan=False)
+    yield ("\n  ]," if written else "],") + tail[1:] + "\n"
