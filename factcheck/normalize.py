@@ -91,8 +91,8 @@ def delete(nt: NormalizedText, pattern: re.Pattern[str]) -> NormalizedText:
     kept = [(b, a) for (_, b), (a, _) in zip([(0, 0), *spans], [*spans, (len(text), len(text))])]
     starts, ends = array("i"), array("i")
     for a, b in kept:
-        starts += nt.starts[a:b]  # type: ignore[operator]
-        ends += nt.ends[a:b]  # type: ignore[operator]
+        starts.extend(nt.starts[a:b])
+        ends.extend(nt.ends[a:b])
     return NormalizedText("".join([text[a:b] for a, b in kept]), starts, ends, nt.fixers)
 
 
