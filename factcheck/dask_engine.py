@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from .engines import Pending
@@ -21,6 +24,7 @@ from .errors import UsageError
 
 R = TypeVar("R")
 CONNECT_TIMEOUT = "20s"  # to reach a scheduler at --scheduler before giving up
+WORKER_SETUP = "factcheck.dask_worker_setup"  # makes a local cluster's workers ignore Ctrl-C
 MISSING = "--engine dask needs Dask: pip install 'factcheck[dask]' (dask and distributed)"
 
 
@@ -28,22 +32,23 @@ class DaskEngine:
     """Tasks submitted to a Dask cluster with ``Client.submit``."""
 
     def __init__(self, address: str | None, jobs: int) -> None:
-        try:
-            dask: Any = importlib.import_module("distributed")  # untyped: Any, not a type error
-        except ImportError:
-            raise UsageError(MISSING) from None
-        Client, LocalCluster = dask.Client, dask.LocalCluster
-        self._cluster: Any = None
-        try:
-            if address:
-                self._client = Client(address, timeout=CONNECT_TIMEOUT)
-            else:
-                self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
-                self._client = Client(self._cluster)
-        except OSError as exc:  # a refused connection or a timeout (TimeoutError is an OSError)
-            self._close_cluster()
-            raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        with _children_ignore_ctrl_c():  # from the import on: Dask's threads start the workers
+            try:
+                dask: Any = importlib.import_module("distributed")  # untyped: Any, not a type error
+            except ImportError:
+                raise UsageError(MISSING) from None
+            self._cluster: Any = None
+            try:
+                if address:
+                    self._client = dask.Client(address, timeout=CONNECT_TIMEOUT)
+                else:
+                    self._cluster = dask.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                                      dashboard_address=None, silence_logs=logging.CRITICAL,
+                                                      preload=[WORKER_SETUP])
+                    self._client = dask.Client(self._cluster)
+            except OSError as exc:  # a refused connection or a timeout (TimeoutError is an OSError)
+                self._close_cluster()
+                raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         self.workers = max(1, sum(self._client.nthreads().values()))
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
@@ -51,12 +56,36 @@ class DaskEngine:
         return future
 
     def close(self) -> None:
+        """Disconnect, and stop the local cluster if this run started one. Dask's complaints
+        while stopping (workers still starting after a Ctrl-C) are not the run's: ignored."""
         try:
             self._client.close()
+        except Exception:  # noqa: S110
+            pass
         finally:
             self._close_cluster()
 
     def _close_cluster(self) -> None:
         if self._cluster is not None:
-            self._cluster.close()
-            self._cluster = None
+            cluster, self._cluster = self._cluster, None
+            try:
+                cluster.close()
+            except Exception:  # noqa: S110
+                pass
+
+
+@contextmanager
+def _children_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl-C reaches the whole process group, and the run, not each worker, should stop
+    the cluster. So SIGINT is blocked in this thread while Dask starts its threads and the
+    local cluster its worker processes: they keep it blocked (a thread or a child inherits
+    the mask), and a Ctrl-C pressed meanwhile waits and reaches this thread once the
+    cluster is up."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
