@@ -16,7 +16,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 from .engines import Pending
@@ -59,19 +59,16 @@ class DaskEngine:
         """Disconnect, and stop the local cluster if this run started one. Dask's complaints
         while stopping (workers still starting after a Ctrl-C) are not the run's: ignored."""
         try:
-            self._client.close()
-        except Exception:  # noqa: S110
-            pass
+            with suppress(Exception):
+                self._client.close()
         finally:
             self._close_cluster()
 
     def _close_cluster(self) -> None:
         if self._cluster is not None:
             cluster, self._cluster = self._cluster, None
-            try:
+            with suppress(Exception):
                 cluster.close()
-            except Exception:  # noqa: S110
-                pass
 
 
 @contextmanager

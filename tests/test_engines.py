@@ -91,7 +91,7 @@ def test_a_document_that_crashes_the_analysis_is_an_error_and_the_run_goes_on(
     assert errors[second] == "internal error: ValueError: boom in the second pass"
     checked = [folder.relpath(d.path) for g in result.groups for d in g.documents]
     checked += [folder.relpath(p) for p in result.singles]
-    assert sorted(checked + [first, second]) == folder.documents
+    assert sorted([*checked, first, second]) == folder.documents
     assert len(result.groups) >= 40
 
 
