@@ -62,8 +62,8 @@ def prepare(text: str, figures: Sequence[Figure], tuning: Tuning = DEFAULT_TUNIN
     to_compact.extend(range(last - len(spaces), len(text) - len(spaces) + 1))
     grams: dict[str, list[int]] = defaultdict(list)
     gram = tuning.gram
-    for i in range(len(compact) - gram + 1):
-        grams[compact[i : i + gram]].append(i)
+    for i, key in enumerate([compact[i : i + gram] for i in range(len(compact) - gram + 1)]):
+        grams[key].append(i)
     starts = tuple(to_compact[f.norm_start] for f in figures)
     return Side(text, compact, tuple(keep), tuple(to_compact), dict(grams), tuple(figures), starts, tuning)
 
