@@ -143,13 +143,15 @@ def plan(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: 
     from .group import group_signatures
 
     minhashes, sizes, noise = _sign(engine, files, root, tuning, progress, errors)
-    good = (sizes >= 0).nonzero()[0]
-    components = group_signatures(minhashes[good], sizes[good], tuning)
+    # A file that failed has no shingles (-1): it groups with nothing and has no task.
+    components = group_signatures(minhashes, sizes, tuning)
     del minhashes
     tasks: list[Task] = []
     number = 0
     for members in components:
-        indices = sorted((int(good[m]) for m in members), key=lambda i: (noise[i], files[i]))
+        if sizes[members[0]] < 0:
+            continue
+        indices = sorted(members, key=lambda i: (noise[i], files[i]))
         if len(indices) > 1:
             number += 1
         tasks.append((f"g{number}" if len(indices) > 1 else "", tuple(files[i] for i in indices)))

@@ -137,7 +137,7 @@ def group_signatures(minhashes: NDArray[np.uint32], sizes: NDArray[np.int64],
     signatures' values (one row a document) and shingle counts."""
     n, k = minhashes.shape if minhashes.ndim == 2 else (0, tuning.minhash_size)
     parent = np.arange(n, dtype=np.int64)
-    members = np.flatnonzero(sizes >= tuning.min_shingles).astype(np.int64)
+    members = np.flatnonzero(sizes >= max(0, tuning.min_shingles)).astype(np.int64)  # -1: a file that failed
     rows = tuning.band_rows
     for band in range(k // rows if len(members) > 1 else 0):
         keys = np.zeros(len(members), dtype=np.uint64)
