@@ -46,23 +46,15 @@ class Side:
 
 
 def prepare(text: str, figures: Sequence[Figure], tuning: Tuning = DEFAULT_TUNING) -> Side:
-    # White space is rare: the maps are runs of consecutive indices between the spaces,
-    # each made by C (range) rather than character by character.
-    spaces = [m.start() for m in _SPACE.finditer(text)]
-    compact = _SPACE.sub("", text)
+    spaces = [m.start() for m in _SPACE.finditer(text)]  # rare: the maps are runs between them, made in C
     keep: list[int] = []
-    # to_compact[i]: how many kept characters come before i, i.e. the compact index of the next one.
-    to_compact: list[int] = []
-    last = 0
-    for removed, pos in enumerate(spaces):
-        keep.extend(range(last, pos))
-        to_compact.extend(range(last - removed, pos - removed + 1))
-        last = pos + 1
-    keep.extend(range(last, len(text)))
-    to_compact.extend(range(last - len(spaces), len(text) - len(spaces) + 1))
+    to_compact: list[int] = []  # normalised index -> compact index of the next kept character
+    for removed, (start, end) in enumerate(zip([-1, *spaces], [*spaces, len(text)])):
+        keep.extend(range(start + 1, end))
+        to_compact.extend(range(start + 1 - removed, end - removed + 1))
+    compact = _SPACE.sub("", text)
     grams: dict[str, list[int]] = defaultdict(list)
-    gram = tuning.gram
-    for i, key in enumerate([compact[i : i + gram] for i in range(len(compact) - gram + 1)]):
+    for i, key in enumerate([compact[i : i + tuning.gram] for i in range(len(compact) - tuning.gram + 1)]):
         grams[key].append(i)
     starts = tuple(to_compact[f.norm_start] for f in figures)
     return Side(text, compact, tuple(keep), tuple(to_compact), dict(grams), tuple(figures), starts, tuning)
@@ -91,13 +83,9 @@ def anchor(piece: str, other: Side, expected: float = 0.0) -> tuple[int, int] | 
     be if both versions ran in the same order) wins."""
     t = other.tuning
     gram, limit, grams = t.gram, t.max_occurrences, other.grams
-    # Every vote at once, then counted in C: the same counts in the same order as one at a time.
-    votes = Counter([
-        p - i
-        for i in range(len(piece) - gram + 1)
-        if (hits := grams.get(piece[i : i + gram])) and len(hits) <= limit
-        for p in hits
-    ])
+    # Every vote at once, counted in C: the same counts in the same order as one at a time.
+    votes = Counter([p - i for i in range(len(piece) - gram + 1)
+                     if (hits := grams.get(piece[i : i + gram])) and len(hits) <= limit for p in hits])
     if not votes:
         return None
     # Neighbouring diagonals are the same placement give or take an insertion: judge the
