@@ -51,6 +51,16 @@ def test_dask_on_a_local_cluster_gives_the_same_bytes(folder: FolderTruth, local
     assert batch_json(folder.root, "--engine", "dask", "--jobs", "2") == local_json
 
 
+def test_check_on_dask_gives_the_same_bytes() -> None:
+    pytest.importorskip("distributed")
+    root = Path(__file__).parent.parent
+    args = ["check", str(root / "sources"), "--ledger", str(root / "claims"), "--format", "json"]
+    local = CliRunner().invoke(cli, args, catch_exceptions=False)
+    dask = CliRunner().invoke(cli, [*args, "--engine", "dask", "--jobs", "2"], catch_exceptions=False)
+    assert local.exit_code == dask.exit_code == 0
+    assert dask.stdout == local.stdout
+
+
 def test_output_folder_holds_the_same_json(folder: FolderTruth, local_json: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["batch", str(folder.root), "--format", "json", "-o", str(out), "--jobs", "2"])
