@@ -24,6 +24,9 @@ from .errors import UsageError
 
 R = TypeVar("R")
 CONNECT_TIMEOUT = "20s"  # to reach a scheduler at --scheduler before giving up
+# The workers' statistical profiler samples the task's stack a hundred times a second and
+# keeps its history: a sixth of their CPU, and memory that grows for the first 1,000 s.
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 WORKER_SETUP = "factcheck.dask_worker_setup"  # makes a local cluster's workers ignore Ctrl-C
 MISSING = "--engine dask needs Dask: pip install 'factcheck[dask]' (dask and distributed)"
 
@@ -42,9 +45,10 @@ class DaskEngine:
                 if address:
                     self._client = dask.Client(address, timeout=CONNECT_TIMEOUT)
                 else:
-                    self._cluster = dask.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                                      dashboard_address=None, silence_logs=logging.CRITICAL,
-                                                      preload=[WORKER_SETUP])
+                    with importlib.import_module("dask").config.set(LOCAL_WORKER_CONFIG):
+                        self._cluster = dask.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                                          dashboard_address=None, silence_logs=logging.CRITICAL,
+                                                          preload=[WORKER_SETUP])
                     self._client = dask.Client(self._cluster)
             except OSError as exc:  # a refused connection or a timeout (TimeoutError is an OSError)
                 self._close_cluster()
