@@ -35,25 +35,33 @@ class DaskEngine:
     """Tasks submitted to a Dask cluster with ``Client.submit``."""
 
     def __init__(self, address: str | None, jobs: int) -> None:
-        with _children_ignore_ctrl_c():  # from the import on: Dask's threads start the workers
-            try:
-                dask: Any = importlib.import_module("distributed")  # untyped: Any, not a type error
-            except ImportError:
-                raise UsageError(MISSING) from None
-            self._cluster: Any = None
-            try:
-                if address:
-                    self._client = dask.Client(address, timeout=CONNECT_TIMEOUT)
-                else:
-                    with importlib.import_module("dask").config.set(LOCAL_WORKER_CONFIG):
-                        self._cluster = dask.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                                          dashboard_address=None, silence_logs=logging.CRITICAL,
-                                                          preload=[WORKER_SETUP])
-                    self._client = dask.Client(self._cluster)
-            except OSError as exc:  # a refused connection or a timeout (TimeoutError is an OSError)
-                self._close_cluster()
-                raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-        self.workers = max(1, sum(self._client.nthreads().values()))
+        self._cluster: Any = None
+        self._client: Any = None
+        try:
+            with _children_ignore_ctrl_c():  # from the import on: Dask's threads start the workers
+                self._connect(address, jobs)
+            client: Any = self._client  # set by _connect
+            self.workers = max(1, sum(client.nthreads().values()))
+        except BaseException:  # a Ctrl-C held while the cluster started arrives here, too
+            self.close()
+            raise
+
+    def _connect(self, address: str | None, jobs: int) -> None:
+        try:
+            dask: Any = importlib.import_module("distributed")  # untyped: Any, not a type error
+        except ImportError:
+            raise UsageError(MISSING) from None
+        try:
+            if address:
+                self._client = dask.Client(address, timeout=CONNECT_TIMEOUT)
+            else:
+                with importlib.import_module("dask").config.set(LOCAL_WORKER_CONFIG):
+                    self._cluster = dask.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                                      dashboard_address=None, silence_logs=logging.CRITICAL,
+                                                      preload=[WORKER_SETUP])
+                self._client = dask.Client(self._cluster)
+        except OSError as exc:  # a refused connection or a timeout (TimeoutError is an OSError)
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]:
         future: Pending[R] = self._client.submit(fn, *args, pure=False)
@@ -63,8 +71,10 @@ class DaskEngine:
         """Disconnect, and stop the local cluster if this run started one. Dask's complaints
         while stopping (workers still starting after a Ctrl-C) are not the run's: ignored."""
         try:
-            with suppress(Exception):
-                self._client.close()
+            if self._client is not None:
+                with suppress(Exception):
+                    self._client.close()
+                self._client = None
         finally:
             self._close_cluster()
 
