@@ -14,7 +14,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -27,6 +26,7 @@ from .units import category
 RATES = frozenset({Kind.PERCENT, Kind.POINTS, Kind.MULTIPLE, Kind.RATIO})
 _FRAGMENT_BREAK = re.compile(r"\n+|[ \t]+|(?<=[。;!?])")
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+_SPACE = re.compile(r"\s")  # exactly the characters str.isspace() calls space
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +44,16 @@ class Side:
 
 
 def prepare(text: str, figures: Sequence[Figure], tuning: Tuning = DEFAULT_TUNING) -> Side:
-    keep = [i for i, ch in enumerate(text) if not ch.isspace()]
-    compact = "".join(text[i] for i in keep)
-    # to_compact[i]: how many kept characters come before i, i.e. the compact index of the next one.
-    to_compact = list(accumulate((not ch.isspace() for ch in text), initial=0))
+    spaces = [m.start() for m in _SPACE.finditer(text)]  # rare: the maps are runs between them, made in C
+    keep: list[int] = []
+    to_compact: list[int] = []  # normalised index -> compact index of the next kept character
+    for removed, (start, end) in enumerate(zip([-1, *spaces], [*spaces, len(text)])):
+        keep.extend(range(start + 1, end))
+        to_compact.extend(range(start + 1 - removed, end - removed + 1))
+    compact = _SPACE.sub("", text)
     grams: dict[str, list[int]] = defaultdict(list)
-    gram = tuning.gram
-    for i in range(len(compact) - gram + 1):
-        grams[compact[i : i + gram]].append(i)
+    for i, key in enumerate([compact[i : i + tuning.gram] for i in range(len(compact) - tuning.gram + 1)]):
+        grams[key].append(i)
     starts = tuple(to_compact[f.norm_start] for f in figures)
     return Side(text, compact, tuple(keep), tuple(to_compact), dict(grams), tuple(figures), starts, tuning)
 
@@ -78,14 +80,10 @@ def anchor(piece: str, other: Side, expected: float = 0.0) -> tuple[int, int] | 
     Between equally supported places, the one nearest ``expected`` (where the piece would
     be if both versions ran in the same order) wins."""
     t = other.tuning
-    votes: Counter[int] = Counter()
-    usable = 0
-    for i in range(len(piece) - t.gram + 1):
-        hits = other.grams.get(piece[i : i + t.gram])
-        if hits and len(hits) <= t.max_occurrences:
-            usable += 1
-            for p in hits:
-                votes[p - i] += 1
+    gram, limit, grams = t.gram, t.max_occurrences, other.grams
+    # Every vote at once, counted in C: the same counts in the same order as one at a time.
+    votes = Counter([p - i for i in range(len(piece) - gram + 1)
+                     if (hits := grams.get(piece[i : i + gram])) and len(hits) <= limit for p in hits])
     if not votes:
         return None
     # Neighbouring diagonals are the same placement give or take an insertion: judge the

@@ -20,11 +20,12 @@ from .tuning import DEFAULT_TUNING, Tuning
 
 
 def gather(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
-           tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION) -> BatchResult:
+           tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION, engine: str = "local",
+           scheduler: str | None = None) -> BatchResult:
     """Findings for the given paths: one comparison for two files, else a batch."""
     if len(paths) == 2 and all(Path(p).is_file() or p == "-" for p in paths):
         return compare_files(paths[0], paths[1], tuning).as_batch()
-    return batch_folder(paths, jobs, progress, tuning, selection)
+    return batch_folder(paths, jobs, progress, tuning, selection, engine, scheduler)
 
 
 def check_paths(
@@ -35,10 +36,14 @@ def check_paths(
     progress: Progress | None = None,
     tuning: Tuning = DEFAULT_TUNING,
     selection: Selection = DEFAULT_SELECTION,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BatchResult:
-    """``factcheck check``: the findings of ``paths`` with the ledger's rulings applied."""
+    """``factcheck check``: the findings of ``paths`` with the ledger's rulings applied
+    (``engine``: where the batch runs, ``local`` or ``dask``; see ``engines.py``)."""
     ledger = load_ledger(ledger_path)  # a malformed ledger stops the run before any work
-    return apply_ledger(gather(paths, jobs, progress, tuning, selection), ledger, today or dt.date.today())
+    result = gather(paths, jobs, progress, tuning, selection, engine, scheduler)
+    return apply_ledger(result, ledger, today or dt.date.today())
 
 
 def resolve(

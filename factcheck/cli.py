@@ -23,7 +23,7 @@ from .models import Status
 if TYPE_CHECKING:
     from .batch import Progress
     from .discover import Selection
-    from .models import BatchResult
+    from .models import FileError
 from .outputs import write_batch_folder, write_output
 from .report import Command, RenderOptions, formats_for, reporter, shown_statuses
 
@@ -211,17 +211,32 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--engine`` and ``--scheduler``: where batch and check run their work."""
+    options = [
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where the work runs: a process pool on this machine, or a Dask cluster "
+                          "(pip install 'factcheck[dask]')."),
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="Dask scheduler for --engine dask, such as tcp://10.0.0.5:8786 (default: "
+                          "DASK_SCHEDULER_ADDRESS, else a local cluster of --jobs workers)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def _selection(include: tuple[str, ...], exclude: tuple[str, ...]) -> Selection:
     from .discover import DEFAULT_SELECTION, Selection
 
     return Selection(include or DEFAULT_SELECTION.include, exclude)
 
 
-def _report_unreadable(result: BatchResult, skip: bool) -> None:
+def _report_unreadable(errors: Iterable[FileError], skip: bool) -> None:
     """One stderr line per selected file that could not be read: an error, or with
     ``--skip-unreadable`` a warning."""
     level = "warning" if skip else "error"
-    for error in result.errors:
+    for error in errors:
         click.echo(f"factcheck: {level}: {error.path}: {error.error}", err=True)
 
 
@@ -258,23 +273,29 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
 @listing_options
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="Processes to use (default: the number of cores).")
+@engine_options
 @selection_options
 @click.pass_context
 def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool, color: str,
           fail_on: str, show: tuple[str, ...], only: str | None, hide: str | None, jobs: int | None,
+          engine: str, scheduler: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], skip_unreadable: bool) -> None:
     """Find the versions of each article under PATHS (folders, recursively) and compare them."""
-    from .batch import batch_folder
+    from .batch import batch_stream
+    from .report.json_format import batch_json
 
     failing = parse_statuses(fail_on)
-    result = batch_folder(paths, jobs, progress_bar(), selection=_selection(include, exclude))
     options = _render_options("batch", color, output, (show, only, hide))
-    if output is None:
-        emit(reporter(fmt).render_batch(result, options), None, force)
-    else:
-        write_batch_folder(output, result, fmt, options, force)
-    _report_unreadable(result, skip_unreadable)
-    ctx.exit(result.exit_code(failing, skip_unreadable))
+    with batch_stream(paths, jobs, progress_bar(), selection=_selection(include, exclude), engine=engine,
+                      scheduler=scheduler) as stream:
+        if output is not None:
+            write_batch_folder(output, stream, fmt, options, force)
+        elif fmt == "json":  # written group by group as the groups are compared
+            emit(batch_json((g.to_dict() for g in stream.groups()), stream.tail), None, force)
+        else:
+            emit(reporter(fmt).render_batch(stream.collect(), options), None, force)
+    _report_unreadable(stream.errors, skip_unreadable)
+    ctx.exit(stream.exit_code(failing, skip_unreadable))
 
 
 @cli.command()
@@ -290,12 +311,13 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
 @click.option("--strict", is_flag=True, help="Also fail when a resolution matches no finding any more.")
 @click.option("--baseline", is_flag=True, help="Record every current finding as accepted in the ledger, then pass.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
+@engine_options
 @selection_options
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, fmt: str, output: str | None,
           force: bool, color: str, fail_on: str, show: tuple[str, ...], only: str | None, hide: str | None,
-          strict: bool, baseline: bool, jobs: int | None, include: tuple[str, ...], exclude: tuple[str, ...],
-          skip_unreadable: bool) -> None:
+          strict: bool, baseline: bool, jobs: int | None, engine: str, scheduler: str | None,
+          include: tuple[str, ...], exclude: tuple[str, ...], skip_unreadable: bool) -> None:
     """The CI check: compare PATHS, subtract resolved findings, fail on what is unresolved."""
     from .check import check_paths
     from .ledger import default_ledger, write_baseline
@@ -303,7 +325,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
     failing = parse_statuses(fail_on)
     ledger_path = ledger_path or default_ledger()
     result = check_paths(paths, ledger_path, jobs=jobs, progress=progress_bar(),
-                         selection=_selection(include, exclude))
+                         selection=_selection(include, exclude), engine=engine, scheduler=scheduler)
     if baseline:
         written, target = write_baseline(result, ledger_path)
         recorded = f"{written} finding{'' if written == 1 else 's'}"
@@ -319,7 +341,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], ledger_path: str | None, f
     for ruling in result.expired:
         click.echo(f"factcheck: warning: {ruling.source}:{ruling.line}: resolution {ruling.id} expired on "
                    f"{ruling.expires}; the finding counts as unresolved", err=True)
-    _report_unreadable(result, skip_unreadable)
+    _report_unreadable(result.errors, skip_unreadable)
     ctx.exit(result.exit_code(failing, skip_unreadable, strict))
 
 

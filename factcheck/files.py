@@ -22,7 +22,7 @@ def write_all(files: Mapping[Path, str | Iterable[str]]) -> None:
     temporaries: list[tuple[str, Path]] = []
     try:
         for target, text in files.items():
-            temporaries.append((_temporary(target, text), target))
+            temporaries.append((temporary(target, text), target))
         for tmp, target in temporaries:
             os.replace(tmp, target)
     except BaseException:
@@ -31,7 +31,9 @@ def write_all(files: Mapping[Path, str | Iterable[str]]) -> None:
         raise
 
 
-def _temporary(target: Path, text: str | Iterable[str]) -> str:
+def temporary(target: Path, text: str | Iterable[str]) -> str:
+    """Write ``text`` to a new temporary file beside ``target`` (to be renamed onto it) and
+    return its name; an interruption while writing leaves no file."""
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:

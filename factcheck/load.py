@@ -6,6 +6,7 @@ HTML file); ``normalize.strip_html`` reduces it to text later.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,7 +137,10 @@ def _legacy_encoding(data: bytes, path: str) -> str:
     return "gb18030"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # below 32, less \t \n \v \f \r
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROL.findall(sample))
     return controls > max(8, len(sample) // 100)

@@ -15,8 +15,12 @@ from .numerals import parse_chinese
 
 _NUM = r"[0-9]{1,2}|[一二三四五六七八九十两]{1,3}"
 _DASH = r"\s*(?:-|—|–|~|～|至|到)\s*"
+# Every period that is not empty starts with one of these: the lookahead lets the search
+# skip every other position at C speed (a period is a few characters in a thousand).
+_FIRST = "0-9自从截到今去前明上本下全年以来近过一二三四五六七八九十两“\"目"
 PERIOD = re.compile(
-    rf"(?:自|从)?(?P<y1>(?:19|20)[0-9]{{2}})\s*年?{_DASH}(?P<y2>(?:19|20)[0-9]{{2}})\s*年"
+    rf"(?=[{_FIRST}])"
+    rf"(?:(?:自|从)?(?P<y1>(?:19|20)[0-9]{{2}})\s*年?{_DASH}(?P<y2>(?:19|20)[0-9]{{2}})\s*年"
     rf"|(?P<until>截至|截止到?|到)?(?P<since>自|从)?"
     rf"(?:(?P<year>(?:19|20)[0-9]{{2}})\s*年|(?P<rel>今年|去年|前年|明年|上年|本年)(?!同期))?"
     rf"(?:(?P<m1>1[0-2]|0?[1-9])(?:月份?)?{_DASH}(?P<m2>1[0-2]|0?[1-9])\s*月份?"
@@ -25,7 +29,7 @@ PERIOD = re.compile(
     rf"(?P<onward>以来|来)?"
     rf"|(?:近|过去)?(?P<span>{_NUM})\s*年(?:来|以来|间)"
     rf"|[“\"]?(?P<plan>十[一二三四五六七八九]五)[”\"]?(?:以来|期间)"
-    rf"|(?P<now>截至目前|目前)"
+    rf"|(?P<now>截至目前|目前))"
 )
 _QUARTERS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9), "四": (10, 12),
              "4": (10, 12), "前三": (1, 9)}

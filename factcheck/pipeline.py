@@ -6,11 +6,14 @@ function here is pure apart from :func:`load_document`, which reads a file.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import damage as damage_stage
+from .errors import printable_path
 from .figures import place_figures
 from .group import Sample, containment, shingles
 from .load import LoadedText, read_path
@@ -21,7 +24,7 @@ from .tuning import DEFAULT_TUNING, Tuning
 
 if TYPE_CHECKING:
     from .align import Side
-    from .models import Figure
+    from .models import Figure, Sentence
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -34,6 +37,12 @@ def build_document(loaded: LoadedText) -> Document:
     damage = damage_stage.damage_of(nt, text, line_starts)
     return Document(loaded.path, text, loaded.encoding, nt, detect_script(text), damage, line_starts,
                     document_date(nt.text))
+
+
+def segment_document(document: Document, tuning: Tuning = DEFAULT_TUNING) -> list[Sentence]:
+    """The sentences of a document (what grouping reads), without its figures."""
+    damage_norm = damage_stage.in_normalized(document.normalized, document.damage)
+    return split_sentences(document.normalized, document.line_starts, damage_norm, tuning)
 
 
 def analyse(document: Document, tuning: Tuning = DEFAULT_TUNING) -> Analysis:
@@ -85,8 +94,8 @@ def different_reports(a: Analysis, b: Analysis, tuning: Tuning = DEFAULT_TUNING)
     """Little of either text has a counterpart in the other: the shared shingles are less
     than ``Tuning.reports_containment`` of each. Texts too short to tell are versions."""
     sample_a, sample_b = article_sample(a, tuning), article_sample(b, tuning)
-    if min(len(sample_a), len(sample_b)) < tuning.min_shingles:
-        return False
+    if min(len(sample_a), len(sample_b)) * tuning.sample_modulus < tuning.min_shingles:
+        return False  # a sample holds one shingle in sample_modulus
     return containment(sample_a, sample_b) < tuning.reports_containment
 
 
@@ -100,9 +109,13 @@ def compare_files(a: str, b: str, tuning: Tuning = DEFAULT_TUNING) -> Report:
     return compare_analyses(analyse(load_document(a), tuning), analyse(load_document(b), tuning), tuning=tuning)
 
 
-def load_document(path: str) -> Document:
-    """Read, decode and normalise one file."""
-    return build_document(read_path(path))
+def load_document(path: str, root: str | None = None) -> Document:
+    """Read, decode and normalise one file; a relative ``path`` is read from ``root`` when
+    given (a worker on another machine reads what the driver named), and still called ``path``."""
+    if root is None or os.path.isabs(path):
+        return build_document(read_path(path))
+    loaded = read_path(os.path.join(root, path))
+    return build_document(dataclasses.replace(loaded, path=printable_path(path)))
 
 
 def document_from_text(text: str, path: str = "<text>") -> Document:
@@ -123,4 +136,5 @@ __all__ = [
     "document_from_text",
     "extract_figures",
     "load_document",
+    "segment_document",
 ]

@@ -17,47 +17,67 @@ by claim (``claims.py``). Two documents are linked
   shared.
 
 Groups are the connected sets of version links; stories the connected sets of groups
-linked by story links. Every link comes from an inverted index (shingle → documents,
-figure → documents), so no step compares all pairs of documents.
+linked by story links. Text links come from the documents' signatures (``group.py``),
+figure links from an inverted index of figures; no step compares all pairs of documents.
+A profile is what linking needs of one document, a few hundred bytes: the process that
+links a folder keeps one per document and never the documents.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .figures import digits_of
-from .group import Sample, co_occurrences, shared_shingles
+from .group import pair_counts
 from .models import Analysis, Kind
 from .tuning import DEFAULT_TUNING, Tuning
 from .units import category
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 # A year the text names (2022年), not as a comparison base (比2021年) nor in a full date (2023年1月17日).
 _YEAR = re.compile(r"(?<![比较同0-9])((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日)")
 _BYLINE = re.compile(r"(?:记者|采访人员)\s*([\u4e00-\u9fff]{2,3})(?=[)）\s、]|$)")
 _NOT_FACTS = (Kind.YEAR, Kind.DATE, Kind.ORDINAL)
 
-Signature = tuple[str, float]  # (counter category, base value to 3 significant digits)
+Fact = tuple[str, float]  # (counter category, base value to 3 significant digits)
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What linking needs of one document, small enough to send between processes."""
+    """What linking needs of one document, small enough to keep one per document of an archive."""
 
-    figures: frozenset[Signature]  # the facts it states
-    distinctive: frozenset[Signature]  # those with three or more significant digits
+    figures: bytes  # the facts it states, hashed: sorted unsigned 32-bit values
+    distinctive: bytes  # those with three or more significant digits, hashed the same way
     year: int | None  # the year it names most often (latest on a tie), else its date's year
     day: int | None  # its date as a day number, when it has one
     reporters: frozenset[str]  # names in its bylines (记者 王鑫)
+    figure_count: int = 0  # figures read, of any kind: a story's reference is the member stating most
+
+    def facts(self, distinctive: bool = False) -> NDArray[np.uint32]:
+        return np.frombuffer(self.distinctive if distinctive else self.figures, dtype=np.uint32)
+
+
+def _hashed(facts: set[Fact]) -> bytes:
+    """Facts as sorted 32-bit hashes: four bytes each, where a set of tuples takes a hundred;
+    two facts of a pair of documents collide about once in a billion."""
+    return array("I", sorted({zlib.crc32(f"{name}|{value!r}".encode()) for name, value in facts})).tobytes()
 
 
 def profile(analysis: Analysis) -> Profile:
     """The facts, period, date and reporters of an analysed document."""
-    figures: set[Signature] = set()
-    distinctive: set[Signature] = set()
+    figures: set[Fact] = set()
+    distinctive: set[Fact] = set()
     for f in analysis.figures:
         if f.value is None or f.kind in _NOT_FACTS or f.value == 0:
             continue
@@ -71,13 +91,15 @@ def profile(analysis: Analysis) -> Profile:
     day = date.fromisoformat(doc.date).toordinal() if doc.date else None
     year = max(years, key=lambda y: (years[y], y)) if years else (int(doc.date[:4]) if doc.date else analysis.year)
     names = frozenset(_BYLINE.findall(doc.normalized.text))
-    return Profile(frozenset(figures), frozenset(distinctive), year, day, names)
+    return Profile(_hashed(figures), _hashed(distinctive), year, day, names, len(analysis.figures))
 
 
-def _share(a: frozenset[Signature], b: frozenset[Signature]) -> float | None:
-    if not a or not b:
+def _share(a: Profile, b: Profile) -> float | None:
+    """The share of the smaller's facts that both state (None when either states none)."""
+    x, y = a.facts(), b.facts()
+    if not len(x) or not len(y):
         return None
-    return len(a & b) / min(len(a), len(b))
+    return len(np.intersect1d(x, y, assume_unique=True)) / min(len(x), len(y))
 
 
 class _Sets:
@@ -130,39 +152,34 @@ def _other_period(sets: _Sets, i: int, j: int, figures: float | None, t: Tuning)
             and figures is not None and figures < t.template_figures)
 
 
-def _text_links(samples: Sequence[Sample], t: Tuning) -> list[tuple[float, int, int]]:
-    """(share of the smaller's shingles, i, j) for documents sharing enough text, most first."""
-    links = []
-    for (i, j), count in shared_shingles(samples, t).items():
-        smaller = min(len(samples[i]), len(samples[j]))
-        if smaller >= t.min_shingles and count / smaller >= t.containment:
-            links.append((count / smaller, i, j))
-    return sorted(links, key=lambda link: (-link[0], link[1], link[2]))
-
-
 def _figure_links(profiles: Sequence[Profile], t: Tuning) -> list[tuple[int, int]]:
     """Documents that state enough of the same distinctive figures to be one story, most first."""
-    shared = co_occurrences([p.distinctive for p in profiles], t.max_postings)
+    keys = [p.facts(distinctive=True) for p in profiles]
+    owners = np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys])
+    flat = np.concatenate(keys).astype(np.uint64) if keys else np.zeros(0, dtype=np.uint64)
+    del keys
     links = []
-    for (i, j), count in shared.items():
-        smaller = min(len(profiles[i].distinctive), len(profiles[j].distinctive))
+    for i, j, count in zip(*(a.tolist() for a in pair_counts(flat, owners, t.max_postings, len(profiles)))):
+        smaller = min(len(profiles[i].facts(distinctive=True)), len(profiles[j].facts(distinctive=True)))
         if count >= t.story_figures and count / smaller >= t.story_figure_share:
             links.append((count, i, j))
     return [(i, j) for _, i, j in sorted(links, key=lambda link: (-link[0], link[1], link[2]))]
 
 
-def versions_and_stories(samples: Sequence[Sample], profiles: Sequence[Profile],
+def versions_and_stories(text_links: Sequence[tuple[float, int, int]], profiles: Sequence[Profile],
                          tuning: Tuning = DEFAULT_TUNING) -> tuple[list[list[int]], list[list[int]]]:
-    """Groups of versions (sorted document indices, every document in one, ordered by first
-    member) and stories (sorted indices into the groups, two or more each). Links are taken
-    strongest first, so that a document whose text names no year takes the period of the
-    versions it joins before a weaker link is judged."""
+    """From the documents' text links (share of the smaller's text, i, j; most first, as
+    ``group.text_links`` gives them) and profiles: groups of versions (sorted document
+    indices, every document in one, ordered by first member) and stories (sorted indices
+    into the groups, two or more each). Links are taken strongest first, so that a document
+    whose text names no year takes the period of the versions it joins before a weaker link
+    is judged."""
     t = tuning
     versions = _Sets(profiles)
     story_links: list[tuple[int, int]] = []
-    for share, i, j in _text_links(samples, t):
+    for share, i, j in text_links:
         a, b = profiles[i], profiles[j]
-        if _other_period(versions, i, j, _share(a.figures, b.figures), t):
+        if _other_period(versions, i, j, _share(a, b), t):
             continue
         bylines_differ = bool(a.reporters and b.reporters and not a.reporters & b.reporters)
         if share >= t.version_containment and not bylines_differ:
@@ -174,7 +191,7 @@ def versions_and_stories(samples: Sequence[Sample], profiles: Sequence[Profile],
     stories = _Sets([_merged(profiles, members) for members in groups])
     for i, j in [*story_links, *_figure_links(profiles, t)]:
         gi, gj = group_of[i], group_of[j]
-        figures = _share(profiles[i].figures, profiles[j].figures)
+        figures = _share(profiles[i], profiles[j])
         year_i, year_j = stories.year(gi), stories.year(gj)
         if year_i is not None and year_j is not None and year_i != year_j:
             continue  # one story is one period; a later report of the same facts is another story
@@ -189,4 +206,4 @@ def _merged(profiles: Sequence[Profile], members: Sequence[int]) -> Profile:
     years = Counter(p.year for m in members if (p := profiles[m]).year is not None)
     days = [p.day for m in members if (p := profiles[m]).day is not None]
     year = max(years, key=lambda y: (years[y], y)) if years else None
-    return Profile(frozenset(), frozenset(), year, min(days) if days else None, frozenset())
+    return Profile(b"", b"", year, min(days) if days else None, frozenset())

@@ -43,9 +43,11 @@ class Tuning:
     neighbourhood_score: float = 0.5  # score of a pair found near an anchor, less its distance
     # --- group: which documents are versions of one article ---
     shingle: int = 5  # characters per shingle
-    sample_modulus: int = 2  # keep one shingle in this many, the same ones in every document
-    min_shingles: int = 10  # fewer sampled shingles (a sentence or two): too short to group
-    max_postings: int = 24  # a shingle in more documents than this is a stock phrase
+    sample_modulus: int = 2  # compare: keep one shingle in this many, the same ones in every document
+    minhash_size: int = 128  # values in a document's signature: more estimate containment closer, cost memory
+    band_rows: int = 2  # values per LSH band: more propose fewer unrelated pairs and miss more partial scans
+    min_shingles: int = 20  # fewer distinct shingles (a sentence or two): too short to group
+    max_postings: int = 24  # a band value or figure more documents than this share is a stock phrase
     containment: float = 0.3  # versions share far more (0.7+), related articles far less (≤0.1)
     # --- group: versions, stories and template series (stories.py) ---
     version_containment: float = 0.45  # shared shingles of the smaller text for versions; stories share less
@@ -70,6 +72,10 @@ class Tuning:
     # --- batch: which version of a group is the reference ---
     gap_noise_weight: float = 3.0  # a column gap counts as this many damaged characters
     traditional_noise: float = 0.5  # a re-scripted mirror is a little less clean than the original
+    # --- batch: how work is cut into tasks (speed and memory, never answers) ---
+    tasks_ahead: int = 4  # tasks per worker submitted ahead of the one awaited: more keeps workers busy, holds more
+    chunks_per_worker: int = 8  # first-pass tasks per worker at least: more balances load, costs round trips
+    max_chunk: int = 32  # files read by one first-pass task at most: a lost worker reruns no more than this
     # --- segment: page furniture ---
     boilerplate_max_sentence: int = 200  # a longer sentence is article text whatever words it holds
     caption_max_chars: int = 40  # a line of its own no longer than this, without clauses, is a caption

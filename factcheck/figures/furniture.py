@@ -13,6 +13,8 @@ _CLOCK = r"(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?:[:：][0-5][0-9])?"
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
 _SOURCE = r"来源|稿源|来自|作者|编辑|记者|通讯员|版"
 DATELINE = re.compile(
+    # Every alternative starts with one of these: the lookahead rejects other positions at once.
+    r"(?=[0-9A-Z \t发更日时第当点阅浏访查回文字])(?:"
     # a date with its time of day, weekday or source: 2023-12-06 20:18 来源, 2015年02月17日 星期二
     rf"(?:{_DATE})(?=\s*(?:{_CLOCK}|{_WEEKDAY}|[|｜]|(?:\S{{0,12}}\s*)?(?:{_SOURCE})))"
     # a date after the words that introduce a publication time
@@ -26,7 +28,8 @@ DATELINE = re.compile(
     # page and edition numbers: 第12版, 第A10版, 02版, 当前版:02版, 00001版
     r"|(?:第|当前版[:：]?\s*)?[A-Z]?[0-9]{1,5}\s*版(?![权本])"
     # counts of views, replies and words
-    r"|(?:点击量|点击数|点击|阅读量|阅读数|阅读|浏览次数|浏览量|浏览|访问量|查看|回复|文章字数|字数)\s*[:：]?\s*[0-9,]+",
+    r"|(?:点击量|点击数|点击|阅读量|阅读数|阅读|浏览次数|浏览量|浏览|访问量|查看|回复|文章字数|字数)\s*[:：]?\s*[0-9,]+"
+    r")",
     re.M,
 )
 

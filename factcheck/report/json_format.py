@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..models import Analysis, BatchResult, Report
@@ -52,9 +52,18 @@ def _batch_pieces(result: BatchResult) -> Iterator[str]:
     memory as one string."""
     data = result.to_dict()
     groups: list[dict[str, Any]] = data.pop("groups")  # type: ignore[assignment]
+    return batch_json(groups, lambda: {k: v for k, v in data.items() if k != "version"})
+
+
+def batch_json(groups: Iterable[dict[str, Any]], rest: Callable[[], dict[str, Any]]) -> Iterator[str]:
+    """A batch's JSON from its groups' records, each written as it comes (a running batch's
+    groups arrive one by one), and ``rest()``: the keys after ``groups``, asked for once the
+    groups are written."""
     yield '{\n  "version": 1,\n  "groups": ['
-    for i, group in enumerate(groups):
+    written = 0
+    for group in groups:
         body = _pretty(group)
-        yield ("," if i else "") + "\n    " + body.replace("\n", "\n    ")
-    rest = _pretty({k: v for k, v in data.items() if k != "version"})
-    yield ("\n  ]," if groups else "],") + rest[1:] + "\n"
+        yield ("," if written else "") + "\n    " + body.replace("\n", "\n    ")
+        written += 1
+    tail = _pretty(rest())
+    yield ("\n  ]," if written else "],") + tail[1:] + "\n"
