@@ -212,8 +212,10 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--engine`` and ``--scheduler``: where batch and check run their work."""
+    """``--jobs``, ``--engine`` and ``--scheduler``: where batch and check run their work."""
     options = [
+        click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+                     help="Processes to use (default: the number of cores)."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="Where the work runs: a process pool on this machine, or a Dask cluster "
                           "(pip install 'factcheck[dask]')."),
@@ -271,8 +273,6 @@ def compare(ctx: click.Context, a: str, b: str, fmt: str, output: str | None, fo
 @color_option
 @fail_on_option
 @listing_options
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Processes to use (default: the number of cores).")
 @engine_options
 @selection_options
 @click.pass_context
@@ -310,7 +310,6 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
 @listing_options
 @click.option("--strict", is_flag=True, help="Also fail when a resolution matches no finding any more.")
 @click.option("--baseline", is_flag=True, help="Record every current finding as accepted in the ledger, then pass.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Processes to use.")
 @engine_options
 @selection_options
 @click.pass_context
@@ -366,26 +365,12 @@ def resolve(finding_id: str, paths: tuple[str, ...], verdict: str, note: str, by
             ledger_path: str | None, jobs: int | None) -> None:
     """Record an editor's ruling on finding ID (found by checking PATHS, default sources/)."""
     from .check import resolve as record
+    from .ledger import ruling_author
 
     targets = paths or (("sources",) if os.path.isdir("sources") else (".",))
     action, path = record(finding_id, targets, verdict, note, by or ruling_author(), ledger_path, jobs,
                           progress_bar(), replace)
     click.echo(f"factcheck: {action} {finding_id} ({verdict}) in {path}", err=True)
-
-
-def ruling_author() -> str:
-    """Who rules when ``--by`` is not given: $USER, else git's user.name, else "unknown"."""
-    user = os.environ.get("USER", "").strip()
-    if user:
-        return user
-    try:
-        import subprocess
-
-        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5)
-        name = done.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        name = ""
-    return name or "unknown"
 
 
 def progress_bar() -> Progress | None:

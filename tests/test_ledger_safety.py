@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factcheck.cli import cli, ruling_author
-from factcheck.ledger import load_ledger, write_resolution
+from factcheck.cli import cli
+from factcheck.ledger import load_ledger, ruling_author, write_resolution
 
 from .test_check import contradiction_ids, newsroom, run
 

@@ -19,12 +19,12 @@ applies a ledger to a run's findings. The format is documented in ``docs/ledger.
 from __future__ import annotations
 
 from .editor import apply_resolution, resolution_file, write_resolution
-from .rulings import DEFAULT_LEDGER, apply_ledger, default_ledger, ledger_target, write_baseline
+from .rulings import DEFAULT_LEDGER, apply_ledger, default_ledger, ledger_target, ruling_author, write_baseline
 from .schema import VERDICTS
 from .store import DEFAULT_FILE, MAX_BYTES, SUFFIXES, Ledger, load_ledger, parse_ledger, split_live
 
 __all__ = [
     "DEFAULT_FILE", "DEFAULT_LEDGER", "MAX_BYTES", "SUFFIXES", "VERDICTS", "Ledger", "apply_ledger",
     "apply_resolution", "default_ledger", "ledger_target", "load_ledger", "parse_ledger", "resolution_file",
-    "split_live", "write_baseline", "write_resolution",
+    "ruling_author", "split_live", "write_baseline", "write_resolution",
 ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import subprocess
 from pathlib import Path
 
 from ..models import BatchResult, Status
@@ -12,6 +14,19 @@ from .editor import resolution_file, write_resolution
 from .store import SUFFIXES, Ledger, split_live
 
 DEFAULT_LEDGER = "claims"
+
+
+def ruling_author() -> str:
+    """Who rules when ``--by`` is not given: $USER, else git's user.name, else "unknown"."""
+    user = os.environ.get("USER", "").strip()
+    if user:
+        return user
+    try:
+        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5)
+        name = done.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    return name or "unknown"
 
 
 def default_ledger() -> str | None:
