@@ -33,7 +33,8 @@ if str(ROOT) not in sys.path:
 
 from factcheck.damage import common_chars  # noqa: E402
 from tests.batch_folder import corpus_pieces  # noqa: E402
-from tests.generator import FAMILIES, PINYIN_TABLE, figure_paragraphs, generate_pair  # noqa: E402
+from tests.generator import FAMILIES, figure_paragraphs, generate_pair  # noqa: E402
+from tests.generator_mirror import PINYIN_TABLE  # noqa: E402
 
 TARGET_BYTES = 20_000  # mean size of a document
 CLEAN_CHARS = 6_100  # an article's clean text; mirror versions are larger, OCR versions smaller

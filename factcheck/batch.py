@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from . import spill
 from .batch_tasks import GroupOutcome, StoryOutcome, compare_group, compare_story, read_documents
 from .discover import DEFAULT_SELECTION, Selection, discover
 from .engines import Engine, make_engine, ordered
@@ -48,6 +49,7 @@ class Plan:
     stories: list[StoryTask]
     singles: list[str]
     errors: list[FileError]
+    kept: str | None = None  # the folder of the analyses the first pass kept (``spill.py``)
 
 
 class BatchStream:
@@ -58,14 +60,15 @@ class BatchStream:
     def __init__(self, engine: Engine, plan: Plan, order: dict[str, int], root: str, tuning: Tuning,
                  progress: Progress | None) -> None:
         self._engine: Engine | None = engine
+        self._kept = plan.kept
         self._plan, self._order, self._root, self._tuning, self._progress = plan, order, root, tuning, progress
         self._errors = list(plan.errors)
         self._singles = list(plan.singles)
         self._stories: list[Story] = []
         self.summary = empty_summary()
         self.group_ids = tuple(gid for gid, _ in plan.groups)
-        calls: list[Call] = [(compare_group, (gid, paths, root, tuning)) for gid, paths in plan.groups]
-        calls += [(compare_story, (*story, root, tuning)) for story in plan.stories]
+        calls: list[Call] = [(compare_group, (gid, paths, root, tuning, plan.kept)) for gid, paths in plan.groups]
+        calls += [(compare_story, (*story, root, tuning, plan.kept)) for story in plan.stories]
         self._outcomes = ordered(engine, iter(calls), engine.workers * tuning.tasks_ahead)
 
     def groups(self) -> Iterator[Group]:
@@ -133,7 +136,10 @@ class BatchStream:
     def close(self) -> None:
         if self._engine is not None:
             engine, self._engine = self._engine, None
-            engine.close()
+            try:
+                engine.close()
+            finally:
+                spill.remove(self._kept)
 
     def __enter__(self) -> BatchStream:
         return self
@@ -163,13 +169,17 @@ class _Signed:
 
 
 def _sign(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: Progress | None,
-          errors: list[FileError]) -> _Signed:
-    """The first pass: every file's signature, noise and profile, or its error."""
+          errors: list[FileError], kept: str | None) -> _Signed:
+    """The first pass: every file's signature, noise and profile, or its error; analyses
+    kept in the folder ``kept`` until ``Tuning.spill_mb`` are written."""
     signed = _Signed(len(files), tuning)
     size = max(1, min(tuning.max_chunk, len(files) // (engine.workers * tuning.chunks_per_worker)))
-    calls = ((read_documents, (chunk, root, tuning)) for chunk in _chunks(files, size))
+    budget, spilled = tuning.spill_mb * 2**20, 0
+    calls = ((read_documents, (chunk, root, tuning, kept if spilled < budget else None))
+             for chunk in _chunks(files, size))
     done = 0
     for reads in ordered(engine, calls, engine.workers * tuning.tasks_ahead):
+        spilled += sum(read.spilled for read in reads)
         for read in reads:
             if read.signature is None or read.profile is None:
                 errors.append(FileError(read.path, read.error or "cannot be read"))
@@ -186,13 +196,13 @@ def _sign(engine: Engine, files: list[str], root: str, tuning: Tuning, progress:
 
 
 def plan(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: Progress | None,
-         errors: list[FileError]) -> Plan:
+         errors: list[FileError], kept: str | None = None) -> Plan:
     """Read and link: the tasks of the groups (each its id and its paths, the cleanest
     first) and of the stories, ordered by their first file; the files alone."""
     from .group import text_links
     from .stories import versions_and_stories
 
-    signed = _sign(engine, files, root, tuning, progress, errors)
+    signed = _sign(engine, files, root, tuning, progress, errors, kept)
     count = len(signed.paths)
     links = text_links(signed.minhashes[:count], signed.sizes[:count], tuning)
     del signed.minhashes
@@ -213,7 +223,7 @@ def plan(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: 
         paths = tuple(signed.paths[ordered_groups[g][0]] for g in (ref, *(g for g in members if g != ref)))
         stories.append((tuple(numbers[g] for g in members if g in numbers),
                         tuple(signed.paths[ordered_groups[g][0]] for g in members if g not in numbers), paths))
-    return Plan(groups, stories, singles, errors)
+    return Plan(groups, stories, singles, errors, kept)
 
 
 def batch_stream(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
@@ -228,10 +238,14 @@ def batch_stream(paths: Sequence[str], jobs: int | None = None, progress: Progre
         raise InputError("no files to check", ", ".join(paths))
     runner = make_engine(engine, jobs, scheduler)
     root = os.getcwd()
+    kept = spill.create() if runner.local_disk else None
     try:
-        planned = plan(runner, files, root, tuning, progress, errors)
+        planned = plan(runner, files, root, tuning, progress, errors, kept)
     except BaseException:
-        runner.close()
+        try:
+            runner.close()
+        finally:
+            spill.remove(kept)
         raise
     return BatchStream(runner, planned, {path: i for i, path in enumerate(files)}, root, tuning, progress)
 

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import spill
 from .errors import FactcheckError, printable_path
 from .group import Signature, signature
 from .models import Analysis, Consensus, Document, FileError, Finding, Group, GroupFinding, Status, Story
@@ -43,6 +44,7 @@ class Read:
     noise: float  # damage and column gaps per thousand characters: lower is cleaner
     error: str | None = None
     profile: Profile | None = None
+    spilled: int = 0  # bytes of its analysis kept on disk for the second pass (``spill.py``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,28 +71,32 @@ def noise(document: Document, tuning: Tuning = DEFAULT_TUNING) -> float:
             + (tuning.traditional_noise if document.script == "traditional" else 0.0))
 
 
-def read_one(path: str, root: str | None = None, tuning: Tuning = DEFAULT_TUNING) -> Read:
-    """The first pass over one file (never raises)."""
+def read_one(path: str, root: str | None = None, tuning: Tuning = DEFAULT_TUNING, keep: str | None = None) -> Read:
+    """The first pass over one file (never raises); its analysis is kept in the folder
+    ``keep`` when given (``spill.py``)."""
     try:
         analysis = analyse(load_document(path, root), tuning)
         article = "".join(s.text for s in analysis.sentences if not s.boilerplate)
-        return Read(path, signature(article, tuning), noise(analysis.document, tuning), profile=profile(analysis))
+        read = Read(path, signature(article, tuning), noise(analysis.document, tuning), profile=profile(analysis))
     except Exception as exc:  # one bad file must not stop a batch
         return Read(printable_path(path), None, 0.0, _failure(exc))
+    return dataclasses.replace(read, spilled=spill.put(keep, path, analysis)) if keep else read
 
 
-def read_documents(paths: Sequence[str], root: str | None, tuning: Tuning = DEFAULT_TUNING) -> tuple[Read, ...]:
+def read_documents(paths: Sequence[str], root: str | None, tuning: Tuning = DEFAULT_TUNING,
+                   keep: str | None = None) -> tuple[Read, ...]:
     """The first pass over a few files: a task."""
-    return tuple(read_one(path, root, tuning) for path in paths)
+    return tuple(read_one(path, root, tuning, keep) for path in paths)
 
 
-def _analysed(path: str, root: str | None, tuning: Tuning) -> Analysis:
-    analysis = analyse(load_document(path, root), tuning)
+def _analysed(path: str, root: str | None, tuning: Tuning, spill_dir: str | None = None) -> Analysis:
+    """The file's analysis, as the first pass kept it when it could, else made again."""
+    analysis = spill.get(spill_dir, path) or analyse(load_document(path, root), tuning)
     return dataclasses.replace(analysis, sentences=())  # comparing reads figures and text only
 
 
-def compare_group(group_id: str, paths: Sequence[str], root: str | None,
-                  tuning: Tuning = DEFAULT_TUNING) -> GroupOutcome:
+def compare_group(group_id: str, paths: Sequence[str], root: str | None, tuning: Tuning = DEFAULT_TUNING,
+                  spill_dir: str | None = None) -> GroupOutcome:
     """Analyse a group's versions (``paths[0]`` is the reference) and compare every other
     version against the reference: a task."""
     from .align import prepare_analysis
@@ -99,7 +105,7 @@ def compare_group(group_id: str, paths: Sequence[str], root: str | None,
     errors: list[FileError] = []
     for path in paths:
         try:
-            analysed.append((path, _analysed(path, root, tuning)))
+            analysed.append((path, _analysed(path, root, tuning, spill_dir)))
         except Exception as exc:  # one bad file must not stop a batch
             errors.append(FileError(printable_path(path), _failure(exc)))
     if len(analysed) < 2:  # a group of one, or all but one of its versions failed
@@ -131,7 +137,7 @@ class StoryOutcome:
 
 
 def compare_story(group_ids: tuple[str, ...], singles: tuple[str, ...], paths: Sequence[str], root: str | None,
-                  tuning: Tuning = DEFAULT_TUNING) -> StoryOutcome:
+                  tuning: Tuning = DEFAULT_TUNING, spill_dir: str | None = None) -> StoryOutcome:
     """Analyse the reference of each member of a story (``paths[0]``: the story's reference)
     and match the claims of each against the story's reference: a task. Between reports,
     what each says alone is no finding."""
@@ -141,7 +147,7 @@ def compare_story(group_ids: tuple[str, ...], singles: tuple[str, ...], paths: S
     errors: list[FileError] = []
     for path in paths:
         try:
-            analysed.append(_analysed(path, root, tuning))
+            analysed.append(_analysed(path, root, tuning, spill_dir))
         except Exception as exc:  # one bad file must not stop a batch
             errors.append(FileError(printable_path(path), _failure(exc)))
             if not analysed:  # the story's reference: nothing to match against

@@ -37,11 +37,13 @@ class DaskEngine:
     def __init__(self, address: str | None, jobs: int) -> None:
         self._cluster: Any = None
         self._client: Any = None
+        self.local_disk = False
         try:
             with _children_ignore_ctrl_c():  # from the import on: Dask's threads start the workers
                 self._connect(address, jobs)
             client: Any = self._client  # set by _connect
             self.workers = max(1, sum(client.nthreads().values()))
+            self.local_disk = self._cluster is not None  # a cluster's workers may be other machines
         except BaseException:  # a Ctrl-C held while the cluster started arrives here, too
             self.close()
             raise

@@ -34,9 +34,11 @@ class Pending(Protocol[R_co]):
 
 
 class Engine(Protocol):
-    """Runs tasks somewhere. ``workers`` is how many run at once."""
+    """Runs tasks somewhere. ``workers`` is how many run at once; ``local_disk``: every
+    worker runs on this machine and sees its temporary folder."""
 
     workers: int
+    local_disk: bool
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Pending[R]: ...
 
@@ -61,6 +63,7 @@ class LocalEngine:
 
     def __init__(self, jobs: int) -> None:
         self.workers = max(1, jobs)
+        self.local_disk = True
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
             methods = multiprocessing.get_all_start_methods()

@@ -76,6 +76,7 @@ class Tuning:
     tasks_ahead: int = 4  # tasks per worker submitted ahead of the one awaited: more keeps workers busy, holds more
     chunks_per_worker: int = 8  # first-pass tasks per worker at least: more balances load, costs round trips
     max_chunk: int = 32  # files read by one first-pass task at most: a lost worker reruns no more than this
+    spill_mb: int = 2048  # analyses kept on disk between the passes (spill.py); past it the second pass re-analyses
     # --- segment: page furniture ---
     boilerplate_max_sentence: int = 200  # a longer sentence is article text whatever words it holds
     caption_max_chars: int = 40  # a line of its own no longer than this, without clauses, is a caption

@@ -88,10 +88,10 @@ def test_a_document_that_crashes_the_analysis_is_an_error_and_the_run_goes_on(
             raise RuntimeError("boom in the first pass")
         return real_profile(analysis)
 
-    def analysed(path, root, tuning):  # type: ignore[no-untyped-def]
+    def analysed(path, root, tuning, kept):  # type: ignore[no-untyped-def]
         if path.endswith(second):
             raise ValueError("boom in the second pass")
-        return real_analysed(path, root, tuning)
+        return real_analysed(path, root, tuning, kept)
 
     monkeypatch.setattr(tasks, "profile", profile)
     monkeypatch.setattr(tasks, "_analysed", analysed)
