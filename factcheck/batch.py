@@ -15,6 +15,7 @@ the engine or the number of jobs.
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
@@ -58,7 +59,7 @@ class BatchStream:
     and stories are consumed). Closing it stops the engine; use it in a ``with`` block."""
 
     def __init__(self, engine: Engine, plan: Plan, order: dict[str, int], root: str, tuning: Tuning,
-                 progress: Progress | None) -> None:
+                 progress: Progress | None, render: Callable[[Group], str] | None = None) -> None:
         self._engine: Engine | None = engine
         self._kept = plan.kept
         self._plan, self._order, self._root, self._tuning, self._progress = plan, order, root, tuning, progress
@@ -67,11 +68,24 @@ class BatchStream:
         self._stories: list[Story] = []
         self.summary = empty_summary()
         self.group_ids = tuple(gid for gid, _ in plan.groups)
-        calls: list[Call] = [(compare_group, (gid, paths, root, tuning, plan.kept)) for gid, paths in plan.groups]
+        calls: list[Call] = [(compare_group, (gid, paths, root, tuning, plan.kept, render))
+                             for gid, paths in plan.groups]
         calls += [(compare_story, (*story, root, tuning, plan.kept)) for story in plan.stories]
         self._outcomes = ordered(engine, iter(calls), engine.workers * tuning.tasks_ahead)
 
     def groups(self) -> Iterator[Group]:
+        """The groups, in order (without a renderer)."""
+        for outcome in self._group_outcomes():
+            if outcome.group is not None:
+                yield outcome.group
+
+    def texts(self) -> Iterator[str]:
+        """The groups as the renderer wrote them, in order (with a renderer)."""
+        for outcome in self._group_outcomes():
+            if outcome.text is not None:
+                yield outcome.text
+
+    def _group_outcomes(self) -> Iterator[GroupOutcome]:
         if self._engine is None:
             raise RuntimeError("a batch's groups can be read once")
         total = len(self._plan.groups)
@@ -84,10 +98,9 @@ class BatchStream:
                 self._errors.extend(outcome.errors)
                 if outcome.single is not None:
                     self._singles.append(outcome.single)
-                if outcome.group is not None:
-                    for status, n in outcome.group.summary.items():
-                        self.summary[status] += n
-                    yield outcome.group
+                for status, n in (outcome.summary or {}).items():
+                    self.summary[status] += n
+                yield outcome
             self._read_stories()
         finally:
             self.close()
@@ -156,23 +169,31 @@ def _chunks(files: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 
 class _Signed:
     """The first pass's results for the files that could be read, in file order: the
-    signatures' values (one row each), shingle counts, noise and profiles."""
+    signatures' values (one row each), shingle counts, noise and profiles, and which file
+    each row is (an index into ``files``: the driver keeps one copy of each path)."""
 
-    def __init__(self, total: int, tuning: Tuning) -> None:
+    def __init__(self, files: list[str], tuning: Tuning) -> None:
         import numpy as np
 
-        self.minhashes = np.zeros((total, tuning.minhash_size), dtype=np.uint32)
-        self.sizes = np.zeros(total, dtype=np.int64)
-        self.paths: list[str] = []
-        self.noise: list[float] = []
+        self.files = files
+        self.minhashes = np.zeros((len(files), tuning.minhash_size), dtype=np.uint32)
+        self.sizes = np.zeros(len(files), dtype=np.int64)
+        self.rows = array("I")
+        self.noise = array("d")
         self.profiles: list[Profile] = []
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def path(self, row: int) -> str:
+        return self.files[self.rows[row]]
 
 
 def _sign(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: Progress | None,
           errors: list[FileError], kept: str | None) -> _Signed:
     """The first pass: every file's signature, noise and profile, or its error; analyses
     kept in the folder ``kept`` until ``Tuning.spill_mb`` are written."""
-    signed = _Signed(len(files), tuning)
+    signed = _Signed(files, tuning)
     size = max(1, min(tuning.max_chunk, len(files) // (engine.workers * tuning.chunks_per_worker)))
     budget, spilled = tuning.spill_mb * 2**20, 0
     calls = ((read_documents, (chunk, root, tuning, kept if spilled < budget else None))
@@ -180,13 +201,13 @@ def _sign(engine: Engine, files: list[str], root: str, tuning: Tuning, progress:
     done = 0
     for reads in ordered(engine, calls, engine.workers * tuning.tasks_ahead):
         spilled += sum(read.spilled for read in reads)
-        for read in reads:
+        for index, read in enumerate(reads, done):
             if read.signature is None or read.profile is None:
                 errors.append(FileError(read.path, read.error or "cannot be read"))
             else:
-                row = len(signed.paths)
+                row = len(signed)
                 signed.minhashes[row], signed.sizes[row] = read.signature.values(), read.signature.size
-                signed.paths.append(read.path)
+                signed.rows.append(index)
                 signed.noise.append(read.noise)
                 signed.profiles.append(read.profile)
         done += len(reads)
@@ -203,34 +224,35 @@ def plan(engine: Engine, files: list[str], root: str, tuning: Tuning, progress: 
     from .stories import versions_and_stories
 
     signed = _sign(engine, files, root, tuning, progress, errors, kept)
-    count = len(signed.paths)
+    count = len(signed)
     links = text_links(signed.minhashes[:count], signed.sizes[:count], tuning)
     del signed.minhashes
     components, story_sets = versions_and_stories(links, signed.profiles, tuning)
     # The cleanest version is the reference; the others are compared against it.
-    ordered_groups = [sorted(g, key=lambda i: (signed.noise[i], signed.paths[i])) for g in components]
+    ordered_groups = [sorted(g, key=lambda i: (signed.noise[i], signed.path(i))) for g in components]
     numbers: dict[int, str] = {}
     for g, members in enumerate(ordered_groups):
         if len(members) > 1:
             numbers[g] = f"g{len(numbers) + 1}"
-    groups = [(numbers[g], tuple(signed.paths[i] for i in members)) for g, members in enumerate(ordered_groups)
+    groups = [(numbers[g], tuple(signed.path(i) for i in members)) for g, members in enumerate(ordered_groups)
               if g in numbers]
-    singles = [signed.paths[members[0]] for members in ordered_groups if len(members) == 1]
+    singles = [signed.path(members[0]) for members in ordered_groups if len(members) == 1]
     stories: list[StoryTask] = []
     for members in story_sets:
         # The story's reference is the member whose reference states the most figures.
         ref = max(members, key=lambda g: (signed.profiles[ordered_groups[g][0]].figure_count, -g))
-        paths = tuple(signed.paths[ordered_groups[g][0]] for g in (ref, *(g for g in members if g != ref)))
+        paths = tuple(signed.path(ordered_groups[g][0]) for g in (ref, *(g for g in members if g != ref)))
         stories.append((tuple(numbers[g] for g in members if g in numbers),
-                        tuple(signed.paths[ordered_groups[g][0]] for g in members if g not in numbers), paths))
+                        tuple(signed.path(ordered_groups[g][0]) for g in members if g not in numbers), paths))
     return Plan(groups, stories, singles, errors, kept)
 
 
 def batch_stream(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,
                  tuning: Tuning = DEFAULT_TUNING, selection: Selection = DEFAULT_SELECTION, engine: str = "local",
-                 scheduler: str | None = None) -> BatchStream:
+                 scheduler: str | None = None, render: Callable[[Group], str] | None = None) -> BatchStream:
     """Find, read and link the files under ``paths``; the comparisons run as the returned
-    stream's groups are read."""
+    stream's groups are read (``groups()``; with ``render``, a module-level function,
+    ``texts()``: each group written by it where it was compared)."""
     files, errors = discover(paths, selection)
     if not files:  # a mistyped folder checks nothing: that is not a pass
         if errors:
@@ -247,7 +269,7 @@ def batch_stream(paths: Sequence[str], jobs: int | None = None, progress: Progre
         finally:
             spill.remove(kept)
         raise
-    return BatchStream(runner, planned, {path: i for i, path in enumerate(files)}, root, tuning, progress)
+    return BatchStream(runner, planned, {path: i for i, path in enumerate(files)}, root, tuning, progress, render)
 
 
 def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import spill
@@ -50,11 +50,15 @@ class Read:
 @dataclass(frozen=True, slots=True)
 class GroupOutcome:
     """What comparing one group gave: the group (None for a group of one, or when too few
-    of its versions could be analysed), files that failed, and a version left alone."""
+    of its versions could be analysed), files that failed, and a version left alone. With
+    a renderer, the group comes as ``text`` (and ``group`` is None): a few kilobytes of
+    text travel back instead of the documents, and the caller's process only writes it."""
 
     group: Group | None
     errors: tuple[FileError, ...] = ()
     single: str | None = None
+    text: str | None = None
+    summary: dict[str, int] | None = None  # the group's counts, when it is there
 
 
 def _failure(exc: Exception) -> str:
@@ -96,9 +100,10 @@ def _analysed(path: str, root: str | None, tuning: Tuning, spill_dir: str | None
 
 
 def compare_group(group_id: str, paths: Sequence[str], root: str | None, tuning: Tuning = DEFAULT_TUNING,
-                  spill_dir: str | None = None) -> GroupOutcome:
+                  spill_dir: str | None = None, render: Callable[[Group], str] | None = None) -> GroupOutcome:
     """Analyse a group's versions (``paths[0]`` is the reference) and compare every other
-    version against the reference: a task."""
+    version against the reference: a task. ``render`` (a module-level function, so that
+    it travels by name) writes the group where it was made."""
     from .align import prepare_analysis
 
     analysed: list[tuple[str, Analysis]] = []
@@ -124,7 +129,10 @@ def compare_group(group_id: str, paths: Sequence[str], root: str | None, tuning:
         per_version.append(report.findings)
     if len(kept) < 2:
         return GroupOutcome(None, tuple(errors), first)
-    return GroupOutcome(make_group(group_id, kept, per_version), tuple(errors))
+    group = make_group(group_id, kept, per_version)
+    if render is not None:
+        return GroupOutcome(None, tuple(errors), text=render(group), summary=group.summary)
+    return GroupOutcome(group, tuple(errors), summary=group.summary)
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,16 +282,17 @@ def batch(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | No
           include: tuple[str, ...], exclude: tuple[str, ...], skip_unreadable: bool) -> None:
     """Find the versions of each article under PATHS (folders, recursively) and compare them."""
     from .batch import batch_stream
-    from .report.json_format import batch_json
+    from .report.json_format import batch_json, group_json
 
     failing = parse_statuses(fail_on)
     options = _render_options("batch", color, output, (show, only, hide))
+    streamed = fmt == "json" and output is None  # each group written by its task, then here as it comes
     with batch_stream(paths, jobs, progress_bar(), selection=_selection(include, exclude), engine=engine,
-                      scheduler=scheduler) as stream:
+                      scheduler=scheduler, render=group_json if streamed else None) as stream:
         if output is not None:
             write_batch_folder(output, stream, fmt, options, force)
-        elif fmt == "json":  # written group by group as the groups are compared
-            emit(batch_json((g.to_dict() for g in stream.groups()), stream.tail), None, force)
+        elif streamed:
+            emit(batch_json(stream.texts(), stream.tail), None, force)
         else:
             emit(reporter(fmt).render_batch(stream.collect(), options), None, force)
     _report_unreadable(stream.errors, skip_unreadable)

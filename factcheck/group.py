@@ -46,7 +46,8 @@ Sample: TypeAlias = "array[int]"  # of unsigned 32-bit shingle hashes, sorted, n
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _POLY = np.uint64(0x100000001B3)  # rolling-hash multiplier (FNV's prime): 5 characters into 64 bits
 _SEED = 0x5EED_FAC7
-_PAIR_CHUNK = 1 << 16  # candidate pairs whose signatures are compared at once: bounds a temporary array
+_KEY_SLICES = 8  # parts an inverted index is counted in: an eighth of its temporary arrays at a time
+_PAIR_CHUNK = 2048  # candidate pairs whose signatures are compared at once: 1 MB of rows each side
 
 
 def shingles(text: str, tuning: Tuning = DEFAULT_TUNING) -> Sample:
@@ -128,7 +129,8 @@ def signature(text: str, tuning: Tuning = DEFAULT_TUNING) -> Signature:
     return Signature(permuted.min(axis=1).astype(np.uint32).tobytes(), len(hashes))
 
 
-def equal_key_pairs(keys: NDArray[np.uint64], owners: NDArray[np.int64], max_postings: int) -> Pairs:
+def equal_key_pairs(keys: NDArray[np.uint64] | NDArray[np.uint32], owners: NDArray[np.int64],
+                    max_postings: int) -> Pairs:
     """Every two owners (i < j) of an equal key, from keys that at most ``max_postings``
     entries share: an inverted index by sorting, so that no step compares all pairs."""
     order = np.argsort(keys, kind="stable")
@@ -149,13 +151,28 @@ def equal_key_pairs(keys: NDArray[np.uint64], owners: NDArray[np.int64], max_pos
     return np.minimum(i, j), np.maximum(i, j)
 
 
-def pair_counts(keys: NDArray[np.uint64], owners: NDArray[np.int64], max_postings: int,
-                n: int) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
-    """For every two of ``n`` owners with a key in common: how many keys they share (each
-    owner lists a key once; a key with more than ``max_postings`` owners is too common to count)."""
-    i, j = equal_key_pairs(keys, owners, max_postings)
-    codes, counts = np.unique(i * n + j, return_counts=True)
-    return codes // n, codes % n, counts.astype(np.int64)
+def pair_counts(keys: NDArray[np.uint32], owners: NDArray[np.int64], max_postings: int, n: int,
+                group_of: NDArray[np.int64] | None = None) -> tuple[NDArray[np.int64], NDArray[np.int64],
+                                                                  NDArray[np.int64]]:
+    """For every two of ``n`` owners with a key in common (i < j): how many keys they share
+    (each owner lists a key once; a key with more than ``max_postings`` owners is too common
+    to count). With ``group_of``, only owners of different groups are counted. Keys are
+    counted ``_KEY_SLICES`` at a time (a key's owners all in one slice), so that the
+    temporary arrays are a slice's, not the whole index's."""
+    found: list[NDArray[np.int64]] = []
+    weights: list[NDArray[np.int64]] = []
+    for part in range(_KEY_SLICES):
+        chosen = keys % _KEY_SLICES == part
+        i, j = equal_key_pairs(keys[chosen], owners[chosen], max_postings)
+        if group_of is not None:
+            apart = group_of[i] != group_of[j]
+            i, j = i[apart], j[apart]
+        codes, counts = np.unique(i * n + j, return_counts=True)
+        found.append(codes)
+        weights.append(counts)
+    codes, inverse = np.unique(np.concatenate(found), return_inverse=True)
+    counts = np.bincount(inverse, weights=np.concatenate(weights), minlength=len(codes)).astype(np.int64)
+    return codes // n, codes % n, counts
 
 
 def _candidates(minhashes: NDArray[np.uint32], members: NDArray[np.int64], tuning: Tuning) -> NDArray[np.int64]:

@@ -14,7 +14,7 @@ from .files import atomic_write, temporary
 from .models import BatchResult, Group
 from .report import FORMATS, RenderOptions
 from .report import reporter as report_of
-from .report.json_format import batch_json
+from .report.json_format import batch_json, group_json
 
 if TYPE_CHECKING:
     from .batch import BatchStream
@@ -56,7 +56,7 @@ def write_batch_folder(folder: str, stream: BatchStream, fmt: str, options: Rend
         index_options = replace(options, group_pages=ext)
         text: str | Iterable[str]
         if fmt == "json":
-            text = batch_json((g.to_dict() for g in groups), stream.tail)
+            text = batch_json((group_json(g) for g in groups), stream.tail)
         else:
             every = tuple(groups)  # first: the errors, files alone and stories are complete once it is
             text = report_of(fmt).render_batch(BatchResult(every, stream.errors, stream.singles,

@@ -109,8 +109,12 @@ class _Sets:
 
     def __init__(self, profiles: Sequence[Profile]) -> None:
         self.parent = list(range(len(profiles)))
-        self.years: list[Counter[int]] = [Counter([p.year] if p.year is not None else []) for p in profiles]
-        self.days: list[tuple[int, int] | None] = [(p.day, p.day) if p.day is not None else None for p in profiles]
+        self._year = [p.year for p in profiles]
+        self._day = [p.day for p in profiles]
+        # A joined set's years and date range, at its root; a set of one reads its profile's
+        # (no Counter per document: the driver of an archive holds these for every file).
+        self._years: dict[int, Counter[int]] = {}
+        self._days: dict[int, tuple[int, int] | None] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -118,13 +122,28 @@ class _Sets:
             i = self.parent[i]
         return i
 
+    def _years_of(self, root: int) -> Counter[int]:
+        if root in self._years:
+            return self._years[root]
+        year = self._year[root]
+        return Counter([year] if year is not None else [])
+
+    def _days_of(self, root: int) -> tuple[int, int] | None:
+        if root in self._days:
+            return self._days[root]
+        day = self._day[root]
+        return (day, day) if day is not None else None
+
     def year(self, i: int) -> int | None:
-        years = self.years[self.find(i)]
+        root = self.find(i)
+        if root not in self._years:
+            return self._year[root]
+        years = self._years[root]
         return max(years, key=lambda y: (years[y], y)) if years else None
 
     def span(self, i: int, j: int) -> int:
         """Days between the earliest and the latest date of the two sets together (0 if undated)."""
-        dated = [d for d in (self.days[self.find(i)], self.days[self.find(j)]) if d is not None]
+        dated = [d for d in (self._days_of(self.find(i)), self._days_of(self.find(j))) if d is not None]
         return max(d[1] for d in dated) - min(d[0] for d in dated) if dated else 0
 
     def join(self, i: int, j: int) -> None:
@@ -133,9 +152,11 @@ class _Sets:
             return
         keep, gone = min(ri, rj), max(ri, rj)
         self.parent[gone] = keep
-        self.years[keep] += self.years[gone]
-        spans = [d for d in (self.days[keep], self.days[gone]) if d is not None]
-        self.days[keep] = (min(d[0] for d in spans), max(d[1] for d in spans)) if spans else None
+        self._years[keep] = self._years_of(keep) + self._years_of(gone)
+        self._years.pop(gone, None)
+        spans = [d for d in (self._days_of(keep), self._days_of(gone)) if d is not None]
+        self._days[keep] = (min(d[0] for d in spans), max(d[1] for d in spans)) if spans else None
+        self._days.pop(gone, None)
 
     def sets(self) -> list[list[int]]:
         found: dict[int, list[int]] = defaultdict(list)
@@ -152,14 +173,17 @@ def _other_period(sets: _Sets, i: int, j: int, figures: float | None, t: Tuning)
             and figures is not None and figures < t.template_figures)
 
 
-def _figure_links(profiles: Sequence[Profile], t: Tuning) -> list[tuple[int, int]]:
-    """Documents that state enough of the same distinctive figures to be one story, most first."""
+def _figure_links(profiles: Sequence[Profile], group_of: Sequence[int], t: Tuning) -> list[tuple[int, int]]:
+    """Documents of different groups that state enough of the same distinctive figures to be
+    one story, most first."""
     keys = [p.facts(distinctive=True) for p in profiles]
     owners = np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys])
-    flat = np.concatenate(keys).astype(np.uint64) if keys else np.zeros(0, dtype=np.uint64)
+    flat = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint32)
     del keys
+    counted = pair_counts(flat, owners, t.max_postings, len(profiles), np.asarray(group_of, dtype=np.int64))
+    del flat, owners
     links = []
-    for i, j, count in zip(*(a.tolist() for a in pair_counts(flat, owners, t.max_postings, len(profiles)))):
+    for i, j, count in zip(*(a.tolist() for a in counted)):
         smaller = min(len(profiles[i].facts(distinctive=True)), len(profiles[j].facts(distinctive=True)))
         if count >= t.story_figures and count / smaller >= t.story_figure_share:
             links.append((count, i, j))
@@ -187,9 +211,12 @@ def versions_and_stories(text_links: Sequence[tuple[float, int, int]], profiles:
         else:
             story_links.append((i, j))
     groups = versions.sets()
-    group_of = {doc: g for g, members in enumerate(groups) for doc in members}
+    group_of = [0] * len(profiles)
+    for g, members in enumerate(groups):
+        for doc in members:
+            group_of[doc] = g
     stories = _Sets([_merged(profiles, members) for members in groups])
-    for i, j in [*story_links, *_figure_links(profiles, t)]:
+    for i, j in [*story_links, *_figure_links(profiles, group_of, t)]:
         gi, gj = group_of[i], group_of[j]
         figures = _share(profiles[i], profiles[j])
         year_i, year_j = stories.year(gi), stories.year(gj)

@@ -9,9 +9,12 @@ does the same against a real scheduler and two worker processes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
+import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,8 @@ from click.testing import CliRunner
 import factcheck.batch_tasks as tasks
 from factcheck.batch import batch_folder
 from factcheck.cli import cli
+from factcheck.report import RenderOptions, reporter
+from factcheck.tuning import DEFAULT_TUNING
 
 from .batch_folder import FolderTruth, make_folder
 from .conftest import CORPUS
@@ -74,6 +79,32 @@ def test_output_folder_holds_the_same_json(folder: FolderTruth, local_json: str,
             assert page["documents"] == group["documents"] and page["summary"] == group["summary"]
         else:
             assert page["groups"] == [group]
+
+
+def test_analyses_kept_on_disk_spare_the_second_analysis_change_nothing_and_are_removed(
+        folder: FolderTruth, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The first pass keeps each analysis on disk (spill.py): the second pass reads it back
+    instead of analysing the file again; the answers are the same bytes as without it, and
+    nothing is left in the temporary folder."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    analysed: Counter[str] = Counter()
+    real_analyse = tasks.analyse
+
+    def counting(document, tuning):  # type: ignore[no-untyped-def]
+        analysed[document.path] += 1
+        return real_analyse(document, tuning)
+
+    monkeypatch.setattr(tasks, "analyse", counting)
+    kept = batch_folder([str(folder.root)], jobs=1)  # in this process, where the patch holds
+    assert list(tmp_path.iterdir()) == []
+    assert analysed and max(analysed.values()) == 1
+    analysed.clear()
+    again = batch_folder([str(folder.root)], jobs=1, tuning=dataclasses.replace(DEFAULT_TUNING, spill_mb=0))
+    compared = [d.path for g in again.groups for d in g.documents]
+    assert all(analysed[path] == 2 for path in compared)
+    json_of = reporter("json").render_batch
+    options = RenderOptions("batch")
+    assert "".join(json_of(kept, options)) == "".join(json_of(again, options))
 
 
 def test_a_document_that_crashes_the_analysis_is_an_error_and_the_run_goes_on(

@@ -71,7 +71,7 @@ def test_ctrl_c_exits_130_and_leaves_no_output_or_temporary_file(tmp_path: Path,
     if engine == "dask":
         pytest.importorskip("distributed")
     make_folder(tmp_path / "in" / "0")
-    for copy in range(1, 6):  # about 1,250 documents: long enough to be interrupted mid-run
+    for copy in range(1, 16):  # about 3,300 documents: long enough to be interrupted mid-run
         shutil.copytree(tmp_path / "in" / "0", tmp_path / "in" / str(copy))
     out = tmp_path / ("out" if command == "batch" else "out.json")
     extra = ["--skip-unreadable"] if command == "batch" else ["--skip-unreadable", "--ledger", str(tmp_path / "no")]

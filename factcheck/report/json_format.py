@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..models import Analysis, BatchResult, Report
+from ..models import Analysis, BatchResult, Group, Report
 from . import BaseReporter, RenderOptions
 
 # A list of one to four numbers, nulls or short strings is written on one line
@@ -139,17 +139,21 @@ def _batch_pieces(result: BatchResult) -> Iterator[str]:
     memory as one string."""
     data = result.to_dict()
     groups: list[dict[str, Any]] = data.pop("groups")  # type: ignore[assignment]
-    return batch_json(groups, lambda: {k: v for k, v in data.items() if k != "version"})
+    return batch_json((_pretty(g) for g in groups), lambda: {k: v for k, v in data.items() if k != "version"})
 
 
-def batch_json(groups: Iterable[dict[str, Any]], rest: Callable[[], dict[str, Any]]) -> Iterator[str]:
-    """A batch's JSON from its groups' records, each written as it comes (a running batch's
-    groups arrive one by one), and ``rest()``: the keys after ``groups``, asked for once the
-    groups are written."""
+def group_json(group: Group) -> str:
+    """One group's JSON, as it stands in a batch's ``groups`` (a batch task's renderer)."""
+    return _pretty(group.to_dict())
+
+
+def batch_json(groups: Iterable[str], rest: Callable[[], dict[str, Any]]) -> Iterator[str]:
+    """A batch's JSON from its groups' JSON (``group_json``), each written as it comes (a
+    running batch's groups arrive one by one), and ``rest()``: the keys after ``groups``,
+    asked for once the groups are written."""
     yield '{\n  "version": 1,\n  "groups": ['
     written = 0
-    for group in groups:
-        body = _pretty(group)
+    for body in groups:
         yield ("," if written else "") + "\n    " + body.replace("\n", "\n    ")
         written += 1
     tail = _pretty(rest())
