@@ -14,12 +14,13 @@ the engine or the number of jobs.
 
 from __future__ import annotations
 
+import itertools
 import os
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import spill
 from .batch_tasks import GroupOutcome, StoryOutcome, compare_group, compare_story, read_documents
@@ -28,13 +29,10 @@ from .engines import Engine, make_engine, ordered
 from .errors import InputError
 from .models import BatchResult, FileError, Group, Status, Story
 from .models.findings import empty_summary
+from .stories import Profiles
 from .tuning import DEFAULT_TUNING, Tuning
 
-if TYPE_CHECKING:
-    from .stories import Profile
-
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
-Call = tuple[Callable[..., Any], tuple[Any, ...]]  # a task: its function and arguments
 
 
 StoryTask = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # its group ids, single files, references
@@ -58,20 +56,20 @@ class BatchStream:
     stories, the files that failed, the files alone and the counts (complete once the groups
     and stories are consumed). Closing it stops the engine; use it in a ``with`` block."""
 
-    def __init__(self, engine: Engine, plan: Plan, order: dict[str, int], root: str, tuning: Tuning,
+    def __init__(self, engine: Engine, plan: Plan, root: str, tuning: Tuning,
                  progress: Progress | None, render: Callable[[Group], str] | None = None) -> None:
         self._engine: Engine | None = engine
         self._kept = plan.kept
-        self._plan, self._order, self._root, self._tuning, self._progress = plan, order, root, tuning, progress
+        self._plan, self._root, self._tuning, self._progress = plan, root, tuning, progress
         self._errors = list(plan.errors)
         self._singles = list(plan.singles)
         self._stories: list[Story] = []
         self.summary = empty_summary()
         self.group_ids = tuple(gid for gid, _ in plan.groups)
-        calls: list[Call] = [(compare_group, (gid, paths, root, tuning, plan.kept, render))
-                             for gid, paths in plan.groups]
-        calls += [(compare_story, (*story, root, tuning, plan.kept)) for story in plan.stories]
-        self._outcomes = ordered(engine, iter(calls), engine.workers * tuning.tasks_ahead)
+        calls: Iterator[tuple[Callable[..., Any], tuple[Any, ...]]] = itertools.chain(
+            ((compare_group, (gid, paths, root, tuning, plan.kept, render)) for gid, paths in plan.groups),
+            ((compare_story, (*story, root, tuning, plan.kept)) for story in plan.stories))
+        self._outcomes = ordered(engine, calls, engine.workers * tuning.tasks_ahead)
 
     def groups(self) -> Iterator[Group]:
         """The groups, in order (without a renderer)."""
@@ -121,7 +119,7 @@ class BatchStream:
 
     @property
     def singles(self) -> tuple[str, ...]:
-        return tuple(sorted(self._singles, key=self._order.__getitem__))
+        return tuple(sorted(self._singles))  # in file order: discover sorts the paths
 
     @property
     def stories(self) -> tuple[Story, ...]:
@@ -180,7 +178,7 @@ class _Signed:
         self.sizes = np.zeros(len(files), dtype=np.int64)
         self.rows = array("I")
         self.noise = array("d")
-        self.profiles: list[Profile] = []
+        self.profiles = Profiles()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -269,7 +267,7 @@ def batch_stream(paths: Sequence[str], jobs: int | None = None, progress: Progre
         finally:
             spill.remove(kept)
         raise
-    return BatchStream(runner, planned, {path: i for i, path in enumerate(files)}, root, tuning, progress, render)
+    return BatchStream(runner, planned, root, tuning, progress, render)
 
 
 def batch_folder(paths: Sequence[str], jobs: int | None = None, progress: Progress | None = None,

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
@@ -66,6 +66,49 @@ class Profile:
 
     def facts(self, distinctive: bool = False) -> NDArray[np.uint32]:
         return np.frombuffer(self.distinctive if distinctive else self.figures, dtype=np.uint32)
+
+
+class Profiles(Sequence[Profile]):
+    """Many documents' profiles, column by column: a few arrays rather than objects per
+    document (about 350 bytes a document instead of 600), for the process that links an
+    archive. Reading one gives a ``Profile`` back."""
+
+    _NONE = 0  # no year, no day: neither is ever 0 (day numbers start at 1)
+
+    def __init__(self) -> None:
+        self._facts, self._distinctive = array("I"), array("I")
+        self._ends = array("Q")  # where each document's facts end, then its distinctive ones
+        self._years, self._days, self._counts = array("i"), array("i"), array("I")
+        self._reporters: dict[int, frozenset[str]] = {}  # the few documents with bylines
+
+    def append(self, p: Profile) -> None:
+        self._facts.frombytes(p.figures)
+        self._distinctive.frombytes(p.distinctive)
+        self._ends.extend((len(self._facts), len(self._distinctive)))
+        self._years.append(self._NONE if p.year is None else p.year)
+        self._days.append(self._NONE if p.day is None else p.day)
+        self._counts.append(p.figure_count)
+        if p.reporters:
+            self._reporters[len(self._years) - 1] = p.reporters
+
+    def __len__(self) -> int:
+        return len(self._years)
+
+    @overload
+    def __getitem__(self, i: int) -> Profile: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Profile]: ...
+
+    def __getitem__(self, i: int | slice) -> Profile | Sequence[Profile]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        facts = slice(self._ends[2 * i - 2] if i else 0, self._ends[2 * i])
+        distinctive = slice(self._ends[2 * i - 1] if i else 0, self._ends[2 * i + 1])
+        year, day = self._years[i], self._days[i]
+        return Profile(self._facts[facts].tobytes(), self._distinctive[distinctive].tobytes(),
+                       None if year == self._NONE else year, None if day == self._NONE else day,
+                       self._reporters.get(i, frozenset()), self._counts[i])
 
 
 def _hashed(facts: set[Fact]) -> bytes:
@@ -176,10 +219,9 @@ def _other_period(sets: _Sets, i: int, j: int, figures: float | None, t: Tuning)
 def _figure_links(profiles: Sequence[Profile], group_of: Sequence[int], t: Tuning) -> list[tuple[int, int]]:
     """Documents of different groups that state enough of the same distinctive figures to be
     one story, most first."""
-    keys = [p.facts(distinctive=True) for p in profiles]
-    owners = np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys])
-    flat = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint32)
-    del keys
+    flat = np.frombuffer(b"".join(p.distinctive for p in profiles), dtype=np.uint32)
+    sizes = np.fromiter((len(p.distinctive) // 4 for p in profiles), dtype=np.int64, count=len(profiles))
+    owners = np.repeat(np.arange(len(profiles), dtype=np.int64), sizes)  # four bytes a fact
     counted = pair_counts(flat, owners, t.max_postings, len(profiles), np.asarray(group_of, dtype=np.int64))
     del flat, owners
     links = []
