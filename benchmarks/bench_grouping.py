@@ -6,8 +6,9 @@ What the process that runs `factcheck batch` holds and does between the two pass
 synthetic signatures: N file paths (60 characters each, as a download folder's), the
 ``(N × minhash_size)`` array of 32-bit MinHash values, the shingle counts and noise scores,
 then the links (``group.text_links``) and the groups and stories they make
-(``stories.versions_and_stories``, with one small profile a document: two hashed facts,
-a year and a day). Articles have 2-5 versions; a version keeps each of its
+(``stories.versions_and_stories``), with a profile a document as the first pass sends it
+(``stories.Profiles``: 60 hashed facts of which 20 distinctive, the same in every version
+of an article, a year and a day). Articles have 2-5 versions; a version keeps each of its
 article's MinHash values with probability 0.75 (a mirror or an OCR scan: Jaccard about
 0.56 between two versions) and has a random value elsewhere. Prints the time of the grouping, the peak RSS of
 the process (``ru_maxrss``) and whether every article came out as one group.
@@ -26,11 +27,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from factcheck.group import text_links  # noqa: E402
-from factcheck.stories import Profile, versions_and_stories  # noqa: E402
+from factcheck.stories import Profile, Profiles, versions_and_stories  # noqa: E402
 from factcheck.tuning import DEFAULT_TUNING  # noqa: E402
 
 KEEP = 0.75  # share of an article's MinHash values a version keeps
 SIZE = 3000  # distinct shingles of a document (a 20 KB report has about that many)
+FACTS, DISTINCTIVE = 60, 20  # hashed figures of a 20 KB report's profile, and its distinctive ones
 
 
 def synthetic(n: int, seed: int = 0, chunk: int = 50_000) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -61,9 +63,11 @@ def one(n: int) -> None:
     paths = [f"/archive/{i % 997:03d}/{i:09d}/article-page-{i:09d}.html" for i in range(n)]
     minhashes, counts, article = synthetic(n)
     noise = np.zeros(n)
-    facts = np.arange(2, dtype=np.uint32)
-    profiles = [Profile((facts + 2 * a).tobytes(), b"", 2024, 739000 + a % 30, frozenset(), 40)
-                for a in article.tolist()]
+    facts = np.arange(FACTS, dtype=np.uint32)
+    profiles = Profiles()
+    for a in article.tolist():
+        own = facts + np.uint32(FACTS * a)
+        profiles.append(Profile(own.tobytes(), own[:DISTINCTIVE].tobytes(), 2024, 739000 + a % 30, frozenset(), 90))
     before = rss_mb()
     start = time.perf_counter()
     groups, _ = versions_and_stories(text_links(minhashes, counts), profiles)

@@ -59,8 +59,7 @@ class BatchStream:
     def __init__(self, engine: Engine, plan: Plan, root: str, tuning: Tuning,
                  progress: Progress | None, render: Callable[[Group], str] | None = None) -> None:
         self._engine: Engine | None = engine
-        self._kept = plan.kept
-        self._plan, self._root, self._tuning, self._progress = plan, root, tuning, progress
+        self._plan, self._progress = plan, progress
         self._errors = list(plan.errors)
         self._singles = list(plan.singles)
         self._stories: list[Story] = []
@@ -150,7 +149,7 @@ class BatchStream:
             try:
                 engine.close()
             finally:
-                spill.remove(self._kept)
+                spill.remove(self._plan.kept)
 
     def __enter__(self) -> BatchStream:
         return self

@@ -75,9 +75,12 @@ def test_ctrl_c_exits_130_and_leaves_no_output_or_temporary_file(tmp_path: Path,
         shutil.copytree(tmp_path / "in" / "0", tmp_path / "in" / str(copy))
     out = tmp_path / ("out" if command == "batch" else "out.json")
     extra = ["--skip-unreadable"] if command == "batch" else ["--skip-unreadable", "--ledger", str(tmp_path / "no")]
+    scratch = tmp_path / "tmp"  # the run's temporary folder (the analyses it keeps between passes)
+    scratch.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "factcheck", command, str(tmp_path / "in"), "--format", "json",
                              "-o", str(out), "--jobs", "2", "--engine", engine, *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(scratch)})
     # The local cluster takes a few seconds to start; a Ctrl-C before its workers are up
     # also stops the run, but the workers still starting may print their own tracebacks.
     time.sleep(1.5 if engine == "local" else 8.0)
@@ -89,4 +92,5 @@ def test_ctrl_c_exits_130_and_leaves_no_output_or_temporary_file(tmp_path: Path,
         lines = lines[-1:]
     assert lines == ["factcheck: interrupted; no output was written"]
     assert not out.exists()
-    assert [p.name for p in tmp_path.iterdir()] == ["in"]  # no temporary file beside the output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "tmp"]  # no temporary file beside the output
+    assert [p.name for p in scratch.iterdir() if p.name.startswith("factcheck")] == []
