@@ -19,16 +19,36 @@ def atomic_write(path: str | Path, text: str | Iterable[str]) -> None:
 def write_all(files: Mapping[Path, str | Iterable[str]]) -> None:
     """Write every file to a temporary file beside it first, then rename them all: an
     interruption before the renames leaves none of them and no temporary file."""
-    temporaries: list[tuple[str, Path]] = []
+    staged = Staged()
     try:
         for target, text in files.items():
-            temporaries.append((temporary(target, text), target))
-        for tmp, target in temporaries:
-            os.replace(tmp, target)
+            staged.add(target, text)
+        staged.commit()
     except BaseException:
-        for tmp, _ in temporaries:
-            Path(tmp).unlink(missing_ok=True)
+        staged.discard()
         raise
+
+
+class Staged:
+    """Files written one at a time to temporary files beside their targets (``add``), then
+    renamed onto them together (``commit``), or all removed (``discard``): the files of a
+    folder written as a run produces them, and none of them if it is interrupted."""
+
+    def __init__(self) -> None:
+        self._written: list[tuple[str, Path]] = []
+
+    def add(self, target: Path, text: str | Iterable[str]) -> None:
+        self._written.append((temporary(target, text), target))
+
+    def commit(self) -> None:
+        for tmp, target in self._written:
+            os.replace(tmp, target)
+        self._written = []
+
+    def discard(self) -> None:
+        for tmp, _ in self._written:
+            Path(tmp).unlink(missing_ok=True)
+        self._written = []
 
 
 def temporary(target: Path, text: str | Iterable[str]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .files import atomic_write, temporary
+from .files import Staged, atomic_write
 from .models import BatchResult, Group
 from .report import FORMATS, RenderOptions
 from .report import reporter as report_of
@@ -50,7 +49,7 @@ def write_batch_folder(folder: str, stream: BatchStream, fmt: str, options: Rend
         raise InputError(f"would replace {len(clashes)} existing file(s) such as {clashes[0]}; pass --force", folder)
     created = not target.exists()
     target.mkdir(parents=True, exist_ok=True)
-    written: list[tuple[str, Path]] = []
+    written = Staged()
     try:
         groups = _pages(stream, target, fmt, replace(options, index_page=index.name), written)
         index_options = replace(options, group_pages=ext)
@@ -61,19 +60,17 @@ def write_batch_folder(folder: str, stream: BatchStream, fmt: str, options: Rend
             every = tuple(groups)  # first: the errors, files alone and stories are complete once it is
             text = report_of(fmt).render_batch(BatchResult(every, stream.errors, stream.singles,
                                                            stories=stream.stories), index_options)
-        written.append((temporary(index, text), index))
-        for tmp, page in written:
-            os.replace(tmp, page)
+        written.add(index, text)
+        written.commit()
     except BaseException:
-        for tmp, _ in written:
-            Path(tmp).unlink(missing_ok=True)
+        written.discard()
         if created:
             shutil.rmtree(target, ignore_errors=True)  # an interrupted run leaves no half folder
         raise
 
 
 def _pages(stream: BatchStream, target: Path, fmt: str, options: RenderOptions,
-           written: list[tuple[str, Path]]) -> Iterator[Group]:
+           written: Staged) -> Iterator[Group]:
     """The stream's groups, each one's page written to a temporary file as it passes."""
     reporter = report_of(fmt)
     ext = FORMATS[fmt].extension
@@ -83,5 +80,5 @@ def _pages(stream: BatchStream, target: Path, fmt: str, options: RenderOptions,
         else:
             text = reporter.render_batch(BatchResult((group,), (), ()), options)
         page = target / f"{group.id}.{ext}"
-        written.append((temporary(page, text), page))
+        written.add(page, text)
         yield group
